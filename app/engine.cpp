@@ -1,0 +1,45 @@
+#include "engine.h"
+
+namespace tracedeck {
+
+Engine::Engine(QObject *parent)
+    : QObject(parent)
+{
+}
+
+Engine::~Engine()
+{
+    stop();
+}
+
+bool Engine::start(const Options &options, QString *error)
+{
+    std::string writerError;
+    m_writer = SpanWriter::open(options.databasePath.toStdString(), &writerError);
+    if (!m_writer) {
+        *error = QString::fromStdString(writerError);
+        return false;
+    }
+    connect(
+        m_writer.get(), &SpanWriter::committed, this,
+        [this](qint64, qint64 spans, qint64 traces) { Q_EMIT storeChanged(spans, traces); }, Qt::QueuedConnection);
+    m_listener = std::make_unique<IngestListener>(*m_writer, options.ingest);
+    if (!m_listener->start(error)) {
+        m_listener.reset();
+        m_writer.reset();
+        return false;
+    }
+    return true;
+}
+
+void Engine::stop()
+{
+    if (m_listener)
+        m_listener->stopAccepting();
+    if (m_writer)
+        m_writer->stop();
+    m_listener.reset(); // shutdown(): sends the answers the writer queued while stopping
+    m_writer.reset();
+}
+
+} // namespace tracedeck

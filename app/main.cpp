@@ -1,1 +1,86 @@
-int main(){}
+#include "engine.h"
+#include "options.h"
+#include "ratelogger.h"
+#include "signalwatcher.h"
+#include "statuswindow.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QTimer>
+
+#include <cstdio>
+#include <memory>
+
+using namespace tracedeck;
+
+namespace {
+
+// Updates the window at most four times a second however fast spans arrive.
+void showLiveCounts(Engine &engine, StatusWindow &window)
+{
+    auto *throttle = new QTimer(&window);
+    throttle->setSingleShot(true);
+    throttle->setInterval(250);
+    QObject::connect(&engine, &Engine::storeChanged, throttle, [throttle] {
+        if (!throttle->isActive())
+            throttle->start();
+    });
+    QObject::connect(throttle, &QTimer::timeout, &window, [&engine, &window] {
+        window.setCounts(engine.writer()->storedTraces(), engine.writer()->storedSpans());
+    });
+    window.setCounts(engine.writer()->storedTraces(), engine.writer()->storedSpans());
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    std::unique_ptr<QCoreApplication> app;
+    if (Options::wantsHeadless(argc, argv))
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        app = std::make_unique<QApplication>(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("tracedeck"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TRACEDECK_VERSION));
+
+    int exitCode = 0;
+    const auto options = Options::parse(QCoreApplication::arguments(), &exitCode);
+    if (!options)
+        return exitCode;
+
+    Engine engine;
+    QString error;
+    if (!engine.start(*options, &error)) {
+        std::fprintf(stderr, "tracedeck: %s\n", qPrintable(error));
+        return 1;
+    }
+    const QString address = engine.listener()->address().toString();
+    std::fprintf(stderr, "tracedeck: listening on http://%s (OTLP/HTTP /v1/traces, Zipkin /api/v2/spans), database %s\n",
+                 qPrintable(address), qPrintable(options->databasePath));
+    std::fflush(stderr);
+
+    SignalWatcher signals;
+    QObject::connect(&signals, &SignalWatcher::terminationRequested, app.get(), [](int signalNumber) {
+        std::fprintf(stderr, "tracedeck: signal %d, stopping\n", signalNumber);
+        QCoreApplication::quit();
+    });
+
+    std::unique_ptr<RateLogger> logger;
+    std::unique_ptr<StatusWindow> window;
+    if (options->headless) {
+        logger = std::make_unique<RateLogger>(engine, options->logIntervalSeconds);
+    } else {
+        window = std::make_unique<StatusWindow>();
+        window->setListenAddress(address);
+        window->setDatabasePath(options->databasePath);
+        showLiveCounts(engine, *window);
+        window->show();
+    }
+
+    const int rc = app->exec();
+    window.reset();
+    engine.stop();
+    std::fprintf(stderr, "tracedeck: stopped; %lld spans stored\n",
+                 static_cast<long long>(engine.writer() ? engine.writer()->storedSpans() : 0));
+    return rc;
+}

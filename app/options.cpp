@@ -1,0 +1,114 @@
+#include "options.h"
+
+#include "storepaths.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <cstring>
+
+namespace tracedeck {
+
+namespace {
+
+void printTo(FILE *stream, const QString &text)
+{
+    std::fputs(qPrintable(text), stream);
+    std::fflush(stream);
+}
+
+} // namespace
+
+bool Options::wantsHeadless(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], "--headless") == 0 || std::strcmp(argv[i], "--help") == 0 ||
+            std::strcmp(argv[i], "-h") == 0 || std::strcmp(argv[i], "--version") == 0 ||
+            std::strcmp(argv[i], "-v") == 0)
+            return true;
+    return false;
+}
+
+std::optional<Options> Options::parse(const QStringList &arguments, int *exitCode)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Tracedeck — a local observability workstation for LLM agents and services.\n"
+                       "Point any OpenTelemetry SDK at it: OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318"));
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help and exit."));
+    const QCommandLineOption version(QStringList{QStringLiteral("v"), QStringLiteral("version")},
+                                     QStringLiteral("Show the version and exit."));
+    const QCommandLineOption headless(QStringLiteral("headless"),
+                                      QStringLiteral("Run the listener and store with no window; stop with "
+                                                     "SIGINT or SIGTERM."));
+    const QCommandLineOption listen(QStringLiteral("listen"),
+                                    QStringLiteral("Listen for OTLP/HTTP and Zipkin on HOST:PORT "
+                                                   "(default 127.0.0.1:4318)."),
+                                    QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:4318"));
+    const QCommandLineOption db(QStringLiteral("db"),
+                                QStringLiteral("SQLite database file (default %1).")
+                                    .arg(QStringLiteral("~/.local/share/tracedeck/tracedeck.db")),
+                                QStringLiteral("FILE"));
+    const QCommandLineOption maxBody(QStringLiteral("max-body-mb"),
+                                     QStringLiteral("Largest request body accepted, in MiB, before and after "
+                                                    "gzip inflation (default 20)."),
+                                     QStringLiteral("N"), QStringLiteral("20"));
+    QCommandLineOption logInterval(QStringLiteral("log-interval"),
+                                   QStringLiteral("Seconds between headless ingest-rate log lines."),
+                                   QStringLiteral("SECONDS"), QStringLiteral("60"));
+    logInterval.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({help, version, headless, listen, db, maxBody, logInterval});
+
+    if (!parser.parse(arguments)) {
+        printTo(stderr, QStringLiteral("tracedeck: %1\nTry 'tracedeck --help'.\n").arg(parser.errorText()));
+        *exitCode = 2;
+        return std::nullopt;
+    }
+    if (parser.isSet(help)) {
+        printTo(stdout, parser.helpText());
+        *exitCode = 0;
+        return std::nullopt;
+    }
+    if (parser.isSet(version)) {
+        printTo(stdout, QStringLiteral("tracedeck %1\n").arg(QStringLiteral(TRACEDECK_VERSION)));
+        *exitCode = 0;
+        return std::nullopt;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        printTo(stderr, QStringLiteral("tracedeck: unexpected argument \"%1\"\nTry 'tracedeck --help'.\n")
+                            .arg(parser.positionalArguments().constFirst()));
+        *exitCode = 2;
+        return std::nullopt;
+    }
+
+    Options options;
+    options.headless = parser.isSet(headless);
+    QString error;
+    const auto address = ListenAddress::parse(parser.value(listen), &error);
+    if (!address) {
+        printTo(stderr, QStringLiteral("tracedeck: %1\n").arg(error));
+        *exitCode = 2;
+        return std::nullopt;
+    }
+    options.ingest.address = *address;
+    bool ok = false;
+    const int maxBodyMb = parser.value(maxBody).toInt(&ok);
+    if (!ok || maxBodyMb < 1 || maxBodyMb > 1024) {
+        printTo(stderr, QStringLiteral("tracedeck: --max-body-mb must be a whole number from 1 to 1024\n"));
+        *exitCode = 2;
+        return std::nullopt;
+    }
+    options.ingest.maxBodyBytes = qsizetype(maxBodyMb) * 1024 * 1024;
+    options.logIntervalSeconds = parser.value(logInterval).toInt(&ok);
+    if (!ok || options.logIntervalSeconds < 1) {
+        printTo(stderr, QStringLiteral("tracedeck: --log-interval must be a positive number of seconds\n"));
+        *exitCode = 2;
+        return std::nullopt;
+    }
+    options.databasePath = parser.isSet(db) ? parser.value(db) : StorePaths::defaultDatabasePath();
+    return options;
+}
+
+} // namespace tracedeck

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "ingestoptions.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace tracedeck {
+
+// The command line: tracedeck [--headless] [--listen HOST:PORT] [--db FILE] [--max-body-mb N]
+struct Options {
+    bool headless = false;
+    QString databasePath;
+    IngestOptions ingest;
+    int logIntervalSeconds = 60;
+
+    // Parses arguments (argv[0] first). On --help/--version prints and sets *exitCode to 0; on a bad
+    // argument prints the problem and sets *exitCode to 2. Returns nullopt in both cases.
+    static std::optional<Options> parse(const QStringList &arguments, int *exitCode);
+    // Cheap look at argv before the QApplication exists: a window is needed unless --headless is given.
+    static bool wantsHeadless(int argc, char **argv);
+};
+
+} // namespace tracedeck

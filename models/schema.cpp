@@ -1,0 +1,126 @@
+#include "schema.h"
+
+#include "database.h"
+
+#include <array>
+
+namespace tracedeck {
+
+namespace {
+
+// Version 1: spans, per-trace summaries, the FTS index over LLM message text and its high-water mark.
+// Spans live in a rowid table (3× faster to fill than WITHOUT ROWID keyed by text ids, DESIGN.md §6).
+// Optional ids get partial indexes so the many spans without them cost nothing to index.
+constexpr const char *kVersion1 = R"sql(
+CREATE TABLE spans (
+    id INTEGER PRIMARY KEY,
+    workspace TEXT NOT NULL,
+    trace_id TEXT NOT NULL,
+    span_id TEXT NOT NULL,
+    parent_span_id TEXT,
+    name TEXT NOT NULL,
+    kind INTEGER NOT NULL,
+    service TEXT NOT NULL,
+    start_ns INTEGER NOT NULL,
+    end_ns INTEGER NOT NULL,
+    status INTEGER NOT NULL,
+    status_message TEXT,
+    attributes TEXT NOT NULL,
+    events TEXT,
+    links TEXT,
+    resource TEXT,
+    scope TEXT,
+    source TEXT NOT NULL,
+    request_id TEXT,
+    user_id TEXT,
+    session_id TEXT,
+    conversation_id TEXT,
+    http_method TEXT,
+    http_url TEXT,
+    status_code INTEGER,
+    provider TEXT,
+    model TEXT,
+    input_tokens INTEGER,
+    output_tokens INTEGER,
+    cached_input_tokens INTEGER,
+    reasoning_tokens INTEGER,
+    total_tokens INTEGER,
+    cost_usd REAL,
+    cost_source INTEGER NOT NULL DEFAULT 0,
+    finish_reason TEXT,
+    ttft_ms REAL,
+    category TEXT,
+    messages TEXT,
+    -- Bumped on every insert or update; the FTS indexer follows it with a high-water mark.
+    change_seq INTEGER NOT NULL,
+    -- The change_seq of the insert; equal to change_seq until the span is updated.
+    insert_seq INTEGER NOT NULL,
+    UNIQUE (workspace, trace_id, span_id)
+);
+CREATE INDEX spans_by_start ON spans (workspace, start_ns);
+CREATE INDEX spans_by_service_time ON spans (workspace, service, start_ns);
+CREATE INDEX spans_by_request ON spans (workspace, request_id) WHERE request_id IS NOT NULL;
+CREATE INDEX spans_by_user ON spans (workspace, user_id, start_ns) WHERE user_id IS NOT NULL;
+CREATE INDEX spans_by_session ON spans (workspace, session_id, start_ns) WHERE session_id IS NOT NULL;
+CREATE INDEX spans_by_model ON spans (workspace, model, start_ns) WHERE model IS NOT NULL;
+CREATE INDEX spans_by_change ON spans (change_seq);
+
+CREATE TABLE traces (
+    workspace TEXT NOT NULL,
+    trace_id TEXT NOT NULL,
+    start_ns INTEGER NOT NULL,
+    end_ns INTEGER NOT NULL,
+    span_count INTEGER NOT NULL,
+    error_count INTEGER NOT NULL,
+    root_name TEXT,
+    root_service TEXT,
+    input_tokens INTEGER NOT NULL DEFAULT 0,
+    output_tokens INTEGER NOT NULL DEFAULT 0,
+    cost_usd REAL,
+    PRIMARY KEY (workspace, trace_id)
+);
+CREATE INDEX traces_by_start ON traces (workspace, start_ns);
+
+-- detail=none indexes ~2x faster than full (DESIGN.md §2); it answers token and AND queries, not phrases.
+-- '_' joins a token so tool and function names (lookup_capital) are found whole.
+CREATE VIRTUAL TABLE message_fts USING fts5(text, detail=none, tokenize="unicode61 tokenchars '_'");
+
+CREATE TABLE store_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT INTO store_meta (key, value) VALUES ('fts_indexed_seq', 0);
+)sql";
+
+constexpr std::array kMigrations{kVersion1};
+
+} // namespace
+
+int Schema::currentVersion()
+{
+    return int(kMigrations.size());
+}
+
+bool Schema::migrate(Database &db, std::string *error)
+{
+    std::string readError;
+    const int version = int(db.queryInt("PRAGMA user_version", &readError));
+    if (!readError.empty()) {
+        *error = readError;
+        return false;
+    }
+    if (version > currentVersion()) {
+        *error = "database schema version " + std::to_string(version) + " is newer than this Tracedeck (" +
+                 std::to_string(currentVersion()) + "); upgrade Tracedeck to open it";
+        return false;
+    }
+    for (int v = version; v < currentVersion(); ++v) {
+        const std::string sql = std::string("BEGIN IMMEDIATE;\n") + kMigrations[size_t(v)] +
+                                "\nPRAGMA user_version = " + std::to_string(v + 1) + ";\nCOMMIT;";
+        if (!db.exec(sql, error)) {
+            db.exec("ROLLBACK");
+            *error = "migrating database to schema version " + std::to_string(v + 1) + ": " + *error;
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace tracedeck

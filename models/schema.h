@@ -1,0 +1,17 @@
+#pragma once
+
+#include <string>
+
+namespace tracedeck {
+
+class Database;
+
+// The store's schema, versioned with PRAGMA user_version. Each migration moves the file one version
+// forward inside a transaction; a file from a newer Tracedeck is refused rather than guessed at.
+class Schema {
+public:
+    static int currentVersion();
+    static bool migrate(Database &db, std::string *error);
+};
+
+} // namespace tracedeck

@@ -1,0 +1,321 @@
+#include "spaninserter.h"
+
+#include <sqlite3.h>
+
+#include <map>
+#include <optional>
+#include <set>
+
+namespace tracedeck {
+
+namespace {
+
+constexpr const char *kUpsertSpan = R"sql(
+INSERT INTO spans (workspace, trace_id, span_id, parent_span_id, name, kind, service, start_ns, end_ns, status,
+    status_message, attributes, events, links, resource, scope, source, request_id, user_id, session_id,
+    conversation_id, http_method, http_url, status_code, provider, model, input_tokens, output_tokens,
+    cached_input_tokens, reasoning_tokens, total_tokens, cost_usd, cost_source, finish_reason, ttft_ms,
+    category, messages, change_seq, insert_seq)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,
+    ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?38)
+ON CONFLICT (workspace, trace_id, span_id) DO UPDATE SET
+    parent_span_id = excluded.parent_span_id, name = excluded.name, kind = excluded.kind,
+    service = excluded.service, start_ns = excluded.start_ns, end_ns = excluded.end_ns, status = excluded.status,
+    status_message = excluded.status_message, attributes = excluded.attributes, events = excluded.events,
+    links = excluded.links, resource = excluded.resource, scope = excluded.scope, source = excluded.source,
+    request_id = excluded.request_id, user_id = excluded.user_id, session_id = excluded.session_id,
+    conversation_id = excluded.conversation_id, http_method = excluded.http_method,
+    http_url = excluded.http_url, status_code = excluded.status_code, provider = excluded.provider,
+    model = excluded.model, input_tokens = excluded.input_tokens, output_tokens = excluded.output_tokens,
+    cached_input_tokens = excluded.cached_input_tokens, reasoning_tokens = excluded.reasoning_tokens,
+    total_tokens = excluded.total_tokens, cost_usd = excluded.cost_usd, cost_source = excluded.cost_source,
+    finish_reason = excluded.finish_reason, ttft_ms = excluded.ttft_ms, category = excluded.category,
+    messages = excluded.messages, change_seq = excluded.change_seq
+WHERE parent_span_id IS NOT excluded.parent_span_id OR name IS NOT excluded.name OR kind IS NOT excluded.kind
+    OR service IS NOT excluded.service OR start_ns IS NOT excluded.start_ns OR end_ns IS NOT excluded.end_ns
+    OR status IS NOT excluded.status OR status_message IS NOT excluded.status_message
+    OR attributes IS NOT excluded.attributes OR events IS NOT excluded.events OR links IS NOT excluded.links
+    OR resource IS NOT excluded.resource OR scope IS NOT excluded.scope OR messages IS NOT excluded.messages
+    OR cost_usd IS NOT excluded.cost_usd OR model IS NOT excluded.model
+RETURNING insert_seq
+)sql";
+
+constexpr const char *kAddToTrace = R"sql(
+INSERT INTO traces (workspace, trace_id, start_ns, end_ns, span_count, error_count, root_name, root_service,
+    input_tokens, output_tokens, cost_usd)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+ON CONFLICT (workspace, trace_id) DO UPDATE SET
+    start_ns = min(start_ns, excluded.start_ns), end_ns = max(end_ns, excluded.end_ns),
+    span_count = span_count + excluded.span_count, error_count = error_count + excluded.error_count,
+    root_name = coalesce(excluded.root_name, root_name), root_service = coalesce(excluded.root_service, root_service),
+    input_tokens = input_tokens + excluded.input_tokens, output_tokens = output_tokens + excluded.output_tokens,
+    cost_usd = CASE WHEN excluded.cost_usd IS NULL THEN cost_usd ELSE coalesce(cost_usd, 0) + excluded.cost_usd END
+RETURNING span_count = ?5
+)sql";
+
+// An updated span can change any aggregate (an end time arrives, a status turns to error), so its trace
+// is summed again from its spans; updates are rare next to inserts.
+constexpr const char *kRecomputeTrace = R"sql(
+INSERT OR REPLACE INTO traces (workspace, trace_id, start_ns, end_ns, span_count, error_count, root_name,
+    root_service, input_tokens, output_tokens, cost_usd)
+SELECT workspace, trace_id, min(start_ns), max(end_ns), count(*), sum(status = 2),
+    (SELECT name FROM spans r WHERE r.workspace = ?1 AND r.trace_id = ?2 AND r.parent_span_id IS NULL
+     ORDER BY start_ns LIMIT 1),
+    (SELECT service FROM spans r WHERE r.workspace = ?1 AND r.trace_id = ?2 AND r.parent_span_id IS NULL
+     ORDER BY start_ns LIMIT 1),
+    coalesce(sum(input_tokens), 0), coalesce(sum(output_tokens), 0), sum(cost_usd)
+FROM spans WHERE workspace = ?1 AND trace_id = ?2 GROUP BY workspace, trace_id
+)sql";
+
+std::string dumpJson(const nlohmann::json &value)
+{
+    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+bool isEmptyJson(const nlohmann::json &value)
+{
+    return value.is_null() || ((value.is_array() || value.is_object()) && value.empty());
+}
+
+// Binds by index with the lifetime rules SQLite needs: text stays owned by the caller until the step.
+class Binder {
+public:
+    explicit Binder(sqlite3_stmt *stmt)
+        : m_stmt(stmt)
+    {
+    }
+    void text(int i, const std::string &value)
+    {
+        sqlite3_bind_text(m_stmt, i, value.data(), int(value.size()), SQLITE_STATIC);
+    }
+    void optionalText(int i, const std::string &value)
+    {
+        if (value.empty())
+            sqlite3_bind_null(m_stmt, i);
+        else
+            text(i, value);
+    }
+    void integer(int i, int64_t value) { sqlite3_bind_int64(m_stmt, i, value); }
+    template <typename T> void optionalNumber(int i, const std::optional<T> &value)
+    {
+        if (!value)
+            sqlite3_bind_null(m_stmt, i);
+        else if constexpr (std::is_floating_point_v<T>)
+            sqlite3_bind_double(m_stmt, i, *value);
+        else
+            sqlite3_bind_int64(m_stmt, i, *value);
+    }
+
+private:
+    sqlite3_stmt *m_stmt;
+};
+
+} // namespace
+
+struct SpanInserter::TraceDelta {
+    int64_t startNs = INT64_MAX;
+    int64_t endNs = INT64_MIN;
+    int64_t spanCount = 0;
+    int64_t errorCount = 0;
+    const Span *root = nullptr;
+    int64_t inputTokens = 0;
+    int64_t outputTokens = 0;
+    std::optional<double> costUsd;
+
+    void add(const Span &span)
+    {
+        startNs = std::min(startNs, span.startNs);
+        endNs = std::max(endNs, span.endNs);
+        ++spanCount;
+        errorCount += span.status == SpanStatus::Error;
+        if (span.parentSpanId.empty() && (!root || span.startNs < root->startNs))
+            root = &span;
+        inputTokens += span.fields.inputTokens.value_or(0);
+        outputTokens += span.fields.outputTokens.value_or(0);
+        if (span.fields.costUsd)
+            costUsd = costUsd.value_or(0) + *span.fields.costUsd;
+    }
+};
+
+SpanInserter::SpanInserter(Database &db)
+    : m_db(db)
+{
+}
+
+bool SpanInserter::prepare(std::string *error)
+{
+    m_upsertSpan = m_db.prepare(kUpsertSpan, error);
+    m_addToTrace = m_db.prepare(kAddToTrace, error);
+    m_recomputeTrace = m_db.prepare(kRecomputeTrace, error);
+    m_traceExists = m_db.prepare("SELECT 1 FROM traces WHERE workspace = ?1 AND trace_id = ?2", error);
+    return m_upsertSpan && m_addToTrace && m_recomputeTrace && m_traceExists;
+}
+
+bool SpanInserter::write(const SpanBatch &spans, int64_t &seq, WriteStats *stats, std::string *error)
+{
+    std::map<std::pair<std::string, std::string>, TraceDelta> inserted;
+    std::set<std::pair<std::string, std::string>> updated;
+    for (const Span &span : spans) {
+        const int64_t spanSeq = seq + 1;
+        int64_t insertSeq = 0;
+        if (!upsertSpan(span, spanSeq, &insertSeq, error))
+            return false;
+        if (insertSeq == 0) {
+            ++stats->unchanged;
+            continue;
+        }
+        seq = spanSeq;
+        if (insertSeq == spanSeq) {
+            ++stats->inserted;
+            inserted[{span.workspace, span.traceId}].add(span);
+        } else {
+            ++stats->updated;
+            updated.insert({span.workspace, span.traceId});
+        }
+    }
+    for (const auto &[key, delta] : inserted) {
+        if (updated.count(key))
+            continue;
+        bool created = false;
+        if (!addToTrace(key.first, key.second, delta, &created, error))
+            return false;
+        stats->newTraces += created;
+    }
+    for (const auto &key : updated) {
+        // A trace first seen in this batch that also had one of its spans updated is still a new trace.
+        const bool mayBeNew = inserted.count(key) && !traceExists(key.first, key.second);
+        if (!recomputeTrace(key.first, key.second, error))
+            return false;
+        stats->newTraces += mayBeNew;
+    }
+    return true;
+}
+
+bool SpanInserter::upsertSpan(const Span &span, int64_t seq, int64_t *insertSeq, std::string *error)
+{
+    sqlite3_stmt *stmt = m_upsertSpan.get();
+    sqlite3_reset(stmt);
+    Binder bind(stmt);
+    const ExtractedFields &f = span.fields;
+    const std::string attributes = dumpJson(span.attributes);
+    const std::string events = isEmptyJson(span.events) ? std::string() : dumpJson(span.events);
+    const std::string links = isEmptyJson(span.links) ? std::string() : dumpJson(span.links);
+    const std::string resource = isEmptyJson(span.resource) ? std::string() : dumpJson(span.resource);
+    const std::string scope = isEmptyJson(span.scope) ? std::string() : dumpJson(span.scope);
+    const std::string messages = isEmptyJson(f.messages) ? std::string() : dumpJson(f.messages);
+
+    bind.text(1, span.workspace);
+    bind.text(2, span.traceId);
+    bind.text(3, span.spanId);
+    bind.optionalText(4, span.parentSpanId);
+    bind.text(5, span.name);
+    bind.integer(6, span.kind);
+    bind.text(7, span.service);
+    bind.integer(8, span.startNs);
+    bind.integer(9, span.endNs);
+    bind.integer(10, int(span.status));
+    bind.optionalText(11, span.statusMessage);
+    bind.text(12, attributes);
+    bind.optionalText(13, events);
+    bind.optionalText(14, links);
+    bind.optionalText(15, resource);
+    bind.optionalText(16, scope);
+    bind.text(17, span.source);
+    bind.optionalText(18, f.requestId);
+    bind.optionalText(19, f.userId);
+    bind.optionalText(20, f.sessionId);
+    bind.optionalText(21, f.conversationId);
+    bind.optionalText(22, f.httpMethod);
+    bind.optionalText(23, f.httpUrl);
+    bind.optionalNumber(24, f.statusCode);
+    bind.optionalText(25, f.provider);
+    bind.optionalText(26, f.model);
+    bind.optionalNumber(27, f.inputTokens);
+    bind.optionalNumber(28, f.outputTokens);
+    bind.optionalNumber(29, f.cachedInputTokens);
+    bind.optionalNumber(30, f.reasoningTokens);
+    bind.optionalNumber(31, f.totalTokens);
+    bind.optionalNumber(32, f.costUsd);
+    bind.integer(33, int(f.costSource));
+    bind.optionalText(34, f.finishReason);
+    bind.optionalNumber(35, f.ttftMs);
+    bind.optionalText(36, f.category);
+    bind.optionalText(37, messages);
+    bind.integer(38, seq);
+
+    int rc = sqlite3_step(stmt);
+    *insertSeq = 0;
+    if (rc == SQLITE_ROW) {
+        *insertSeq = sqlite3_column_int64(stmt, 0);
+        rc = sqlite3_step(stmt);
+    }
+    if (rc != SQLITE_DONE) {
+        *error = "storing span " + span.traceId + "/" + span.spanId + ": " + m_db.lastError();
+        sqlite3_reset(stmt);
+        return false;
+    }
+    sqlite3_reset(stmt);
+    return true;
+}
+
+bool SpanInserter::addToTrace(const std::string &workspace, const std::string &traceId, const TraceDelta &delta,
+                              bool *created, std::string *error)
+{
+    sqlite3_stmt *stmt = m_addToTrace.get();
+    Binder bind(stmt);
+    bind.text(1, workspace);
+    bind.text(2, traceId);
+    bind.integer(3, delta.startNs);
+    bind.integer(4, delta.endNs);
+    bind.integer(5, delta.spanCount);
+    bind.integer(6, delta.errorCount);
+    if (delta.root) {
+        bind.text(7, delta.root->name);
+        bind.text(8, delta.root->service);
+    } else {
+        sqlite3_bind_null(stmt, 7);
+        sqlite3_bind_null(stmt, 8);
+    }
+    bind.integer(9, delta.inputTokens);
+    bind.integer(10, delta.outputTokens);
+    bind.optionalNumber(11, delta.costUsd);
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+        *created = sqlite3_column_int(stmt, 0) != 0;
+        rc = sqlite3_step(stmt);
+    }
+    sqlite3_reset(stmt);
+    if (rc != SQLITE_DONE) {
+        *error = "updating trace " + traceId + ": " + m_db.lastError();
+        return false;
+    }
+    return true;
+}
+
+bool SpanInserter::traceExists(const std::string &workspace, const std::string &traceId)
+{
+    sqlite3_stmt *stmt = m_traceExists.get();
+    Binder bind(stmt);
+    bind.text(1, workspace);
+    bind.text(2, traceId);
+    const bool exists = sqlite3_step(stmt) == SQLITE_ROW;
+    sqlite3_reset(stmt);
+    return exists;
+}
+
+bool SpanInserter::recomputeTrace(const std::string &workspace, const std::string &traceId, std::string *error)
+{
+    sqlite3_stmt *stmt = m_recomputeTrace.get();
+    Binder bind(stmt);
+    bind.text(1, workspace);
+    bind.text(2, traceId);
+    const int rc = sqlite3_step(stmt);
+    sqlite3_reset(stmt);
+    if (rc != SQLITE_DONE) {
+        *error = "summing trace " + traceId + ": " + m_db.lastError();
+        return false;
+    }
+    return true;
+}
+
+} // namespace tracedeck

@@ -1,0 +1,155 @@
+#include "spanwriter.h"
+
+#include "ftsindexer.h"
+#include "schema.h"
+
+#include <QDebug>
+
+#include <chrono>
+
+namespace tracedeck {
+
+std::unique_ptr<SpanWriter> SpanWriter::open(const std::string &path, const Options &options, std::string *error)
+{
+    auto db = Database::open(path, Database::Mode::ReadWrite, error);
+    if (!db)
+        return nullptr;
+    if (!Schema::migrate(*db, error))
+        return nullptr;
+    std::unique_ptr<SpanWriter> writer(new SpanWriter(std::move(db), options));
+    if (!writer->initialize(error))
+        return nullptr;
+    writer->m_thread = std::thread([w = writer.get()] { w->run(); });
+    return writer;
+}
+
+SpanWriter::SpanWriter(std::unique_ptr<Database> db, const Options &options)
+    : m_db(std::move(db))
+    , m_options(options)
+    , m_path(m_db->path())
+{
+}
+
+SpanWriter::~SpanWriter()
+{
+    stop();
+}
+
+bool SpanWriter::initialize(std::string *error)
+{
+    m_inserter = std::make_unique<SpanInserter>(*m_db);
+    m_fts = std::make_unique<FtsIndexer>(*m_db);
+    if (!m_inserter->prepare(error) || !m_fts->prepare(error))
+        return false;
+    m_seq = m_db->queryInt("SELECT coalesce(max(change_seq), 0) FROM spans", error);
+    m_storedSpans = m_db->queryInt("SELECT count(*) FROM spans", error);
+    m_storedTraces = m_db->queryInt("SELECT count(*) FROM traces", error);
+    m_changeSeq = m_seq;
+    m_ftsIndexedSeq = m_fts->indexedSeq();
+    return error->empty();
+}
+
+SpanWriter::Submit SpanWriter::submit(SpanBatch &&spans, Callback done)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_stopping)
+            return Submit::Stopped;
+        // A batch bigger than the whole queue is still taken when nothing else waits, or it could never go in.
+        if (m_queuedSpans > 0 && m_queuedSpans + spans.size() > m_options.maxQueuedSpans)
+            return Submit::QueueFull;
+        m_queuedSpans += spans.size();
+        m_queue.push_back(Request{std::move(spans), std::move(done)});
+    }
+    m_wake.notify_one();
+    return Submit::Accepted;
+}
+
+size_t SpanWriter::queuedSpans() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_queuedSpans;
+}
+
+void SpanWriter::stop()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_one();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void SpanWriter::run()
+{
+    bool ftsBehind = m_fts->indexedSeq() < m_seq;
+    for (;;) {
+        std::deque<Request> taken;
+        {
+            std::unique_lock lock(m_mutex);
+            if (!ftsBehind)
+                m_wake.wait(lock, [this] { return !m_queue.empty() || m_stopping; });
+            if (m_queue.empty() && m_stopping)
+                break;
+            size_t spans = 0;
+            while (!m_queue.empty() && (taken.empty() || spans + m_queue.front().spans.size() <=
+                                                              m_options.maxSpansPerCommit)) {
+                spans += m_queue.front().spans.size();
+                taken.push_back(std::move(m_queue.front()));
+                m_queue.pop_front();
+            }
+            m_queuedSpans -= spans;
+        }
+        if (!taken.empty()) {
+            commit(taken);
+            ftsBehind = m_fts->indexedSeq() < m_seq;
+            continue;
+        }
+        // Idle: spend the time on the full-text index, a small transaction at a time.
+        std::string error;
+        const int seen = m_fts->indexSome(m_options.ftsSpansPerStep, &error);
+        if (seen < 0)
+            qWarning("tracedeck: %s", error.c_str());
+        m_ftsIndexedSeq = m_fts->indexedSeq();
+        ftsBehind = seen > 0 && m_fts->indexedSeq() < m_seq;
+        if (!ftsBehind && seen >= 0)
+            Q_EMIT ftsCaughtUp(m_fts->indexedSeq());
+    }
+}
+
+void SpanWriter::commit(std::deque<Request> &requests)
+{
+    CommitResult result;
+    std::string error;
+    int64_t seq = m_seq;
+    bool ok = m_db->exec("BEGIN", &error);
+    for (const Request &request : requests) {
+        if (!ok)
+            break;
+        ok = m_inserter->write(request.spans, seq, &result.stats, &error);
+    }
+    if (ok)
+        ok = m_db->exec("COMMIT", &error);
+    if (!ok) {
+        m_db->exec("ROLLBACK");
+        result = CommitResult{};
+        result.error = "database write failed: " + error;
+        qWarning("tracedeck: %s", result.error.c_str());
+    } else {
+        result.ok = true;
+        m_seq = seq;
+        m_changeSeq = seq;
+        m_storedSpans += result.stats.inserted;
+        m_storedTraces += result.stats.newTraces;
+    }
+    // Per-batch stats are not tracked separately: every batch of one commit gets the commit's outcome.
+    for (const Request &request : requests)
+        if (request.done)
+            request.done(result);
+    if (result.ok && (result.stats.inserted > 0 || result.stats.updated > 0))
+        Q_EMIT committed(result.stats.inserted, m_storedSpans.load(), m_storedTraces.load());
+}
+
+} // namespace tracedeck

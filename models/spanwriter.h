@@ -1,0 +1,101 @@
+#pragma once
+
+#include "database.h"
+#include "span.h"
+#include "spaninserter.h"
+
+#include <QObject>
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+namespace tracedeck {
+
+class FtsIndexer;
+
+struct CommitResult {
+    bool ok = false;
+    std::string error; // when !ok: why the batch was not stored
+    WriteStats stats;
+};
+
+// The store's single writer (DESIGN.md §2). Every source submits batches to one bounded queue; a thread of
+// its own takes all that is queued, commits it in one transaction (group commit), and only then calls
+// each batch's callback — that callback is what lets a listener answer 2xx. When the queue is full,
+// submit() says so at once, so callers can push back (HTTP 429) instead of buffering without limit.
+class SpanWriter : public QObject {
+    Q_OBJECT
+public:
+    using Callback = std::function<void(const CommitResult &)>; // called on the writer thread
+
+    struct Options {
+        size_t maxQueuedSpans = 200'000;
+        size_t maxSpansPerCommit = 50'000;
+        int ftsSpansPerStep = 500;
+    };
+
+    enum class Submit { Accepted, QueueFull, Stopped };
+
+    // Opens or creates the database file, migrates its schema, starts the writer thread.
+    static std::unique_ptr<SpanWriter> open(const std::string &path, const Options &options, std::string *error);
+    static std::unique_ptr<SpanWriter> open(const std::string &path, std::string *error)
+    {
+        return open(path, Options{}, error);
+    }
+    ~SpanWriter() override; // commits what is queued, then closes the database
+
+    Submit submit(SpanBatch &&spans, Callback done);
+    // Stops taking batches, commits everything queued, joins the thread. Idempotent.
+    void stop();
+
+    const std::string &path() const { return m_path; }
+    int64_t storedSpans() const { return m_storedSpans.load(); }
+    int64_t storedTraces() const { return m_storedTraces.load(); }
+    size_t queuedSpans() const;
+    int64_t ftsIndexedSeq() const { return m_ftsIndexedSeq.load(); }
+    int64_t changeSeq() const { return m_changeSeq.load(); }
+
+Q_SIGNALS:
+    // Emitted from the writer thread after each commit that stored something.
+    void committed(qint64 newSpans, qint64 storedSpans, qint64 storedTraces);
+    // Emitted when the full-text index has caught up with every committed change.
+    void ftsCaughtUp(qint64 indexedSeq);
+
+private:
+    struct Request {
+        SpanBatch spans;
+        Callback done;
+    };
+
+    SpanWriter(std::unique_ptr<Database> db, const Options &options);
+    bool initialize(std::string *error);
+    void run();
+    void commit(std::deque<Request> &requests);
+
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<SpanInserter> m_inserter;
+    std::unique_ptr<FtsIndexer> m_fts;
+    Options m_options;
+    std::string m_path;
+
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<Request> m_queue;
+    size_t m_queuedSpans = 0;
+    bool m_stopping = false;
+    std::thread m_thread;
+
+    int64_t m_seq = 0; // writer thread only
+    std::atomic<int64_t> m_changeSeq{0};
+    std::atomic<int64_t> m_storedSpans{0};
+    std::atomic<int64_t> m_storedTraces{0};
+    std::atomic<int64_t> m_ftsIndexedSeq{0};
+};
+
+} // namespace tracedeck

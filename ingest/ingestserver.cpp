@@ -1,0 +1,293 @@
+#include "ingestserver.h"
+
+#include "bodyinflater.h"
+#include "limitedtcpserver.h"
+#include "otlpjsondecoder.h"
+#include "otlpprotodecoder.h"
+#include "spanwriter.h"
+#include "zipkindecoder.h"
+
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QPointer>
+
+#include <nlohmann/json.hpp>
+
+namespace tracedeck {
+
+namespace {
+
+// Room for the request line and headers on top of the body limit.
+constexpr qsizetype kHeaderAllowance = 64 * 1024;
+
+QByteArray header(const QHttpServerRequest &request, QByteArrayView name)
+{
+    for (const auto &[key, value] : request.headers())
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value.trimmed();
+    return {};
+}
+
+// "application/json; charset=utf-8" → "application/json"
+QByteArray mediaType(const QByteArray &contentType)
+{
+    const qsizetype semicolon = contentType.indexOf(';');
+    return (semicolon < 0 ? contentType : contentType.left(semicolon)).trimmed().toLower();
+}
+
+} // namespace
+
+IngestServer::IngestServer(SpanWriter &writer, const IngestOptions &options, IngestCounters &counters)
+    : m_writer(writer)
+    , m_options(options)
+    , m_counters(counters)
+    , m_http(new QHttpServer(this))
+    , m_tcp(new LimitedTcpServer(options.maxBodyBytes + kHeaderAllowance, this))
+{
+    m_http->route(QStringLiteral("/v1/traces"),
+                  [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                      handleOtlpTraces(request, std::move(responder));
+                  });
+    m_http->route(QStringLiteral("/api/v2/spans"),
+                  [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                      handleZipkinSpans(request, std::move(responder));
+                  });
+    m_http->route(QStringLiteral("/health"),
+                  [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                      handleHealth(request, std::move(responder));
+                  });
+    m_http->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+        handleMissing(request, std::move(responder));
+    });
+}
+
+IngestServer::~IngestServer() = default;
+
+bool IngestServer::listen(QString *error)
+{
+    if (!m_tcp->listen(m_options.address.host, m_options.address.port)) {
+        *error = QStringLiteral("cannot listen on %1: %2")
+                     .arg(m_options.address.toString(), m_tcp->errorString());
+        return false;
+    }
+    m_http->bind(m_tcp);
+    return true;
+}
+
+void IngestServer::stopListening()
+{
+    m_tcp->close();
+}
+
+quint16 IngestServer::port() const
+{
+    return m_tcp->serverPort();
+}
+
+ListenAddress IngestServer::boundAddress() const
+{
+    ListenAddress address = m_options.address;
+    address.port = port();
+    return address;
+}
+
+bool IngestServer::readBody(const QHttpServerRequest &request, bool acceptProtobuf, QHttpServerResponder &responder,
+                            Body *body)
+{
+    const QByteArray type = mediaType(header(request, "Content-Type"));
+    if (type == "application/json")
+        body->format = WireFormat::Json;
+    else if (acceptProtobuf && type == "application/x-protobuf")
+        body->format = WireFormat::Protobuf;
+    else {
+        const QString accepted = acceptProtobuf ? QStringLiteral("application/json or application/x-protobuf")
+                                                : QStringLiteral("application/json");
+        HttpReply::error(415, "unsupported_media_type",
+                         QStringLiteral("Content-Type \"%1\" is not supported; send %2")
+                             .arg(QString::fromLatin1(type.isEmpty() ? QByteArray("(none)") : type), accepted))
+            .send(responder);
+        return false;
+    }
+    const QByteArray encoding = header(request, "Content-Encoding").toLower();
+    const QByteArray raw = request.body();
+    if (raw.size() > m_options.maxBodyBytes) {
+        HttpReply::error(413, "payload_too_large",
+                         QStringLiteral("request body of %1 bytes exceeds the limit of %2 bytes")
+                             .arg(raw.size())
+                             .arg(m_options.maxBodyBytes),
+                         body->format)
+            .send(responder);
+        return false;
+    }
+    if (encoding.isEmpty() || encoding == "identity") {
+        body->data = raw;
+        return true;
+    }
+    if (encoding != "gzip") {
+        HttpReply::error(415, "unsupported_media_type",
+                         QStringLiteral("Content-Encoding \"%1\" is not supported; send gzip or no encoding")
+                             .arg(QString::fromLatin1(encoding)),
+                         body->format)
+            .send(responder);
+        return false;
+    }
+    BodyInflater::Result inflated = BodyInflater::gunzip(raw, m_options.maxBodyBytes);
+    if (inflated.status != BodyInflater::Status::Ok) {
+        const bool tooLarge = inflated.status == BodyInflater::Status::TooLarge;
+        HttpReply::error(tooLarge ? 413 : 400, tooLarge ? "payload_too_large" : "bad_request", inflated.error,
+                         body->format)
+            .send(responder);
+        return false;
+    }
+    body->data = std::move(inflated.data);
+    return true;
+}
+
+void IngestServer::handleOtlpTraces(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    ++m_counters.requests;
+    if (request.method() != QHttpServerRequest::Method::Post) {
+        HttpReply::error(405, "method_not_allowed", QStringLiteral("/v1/traces accepts POST only")).send(responder);
+        return;
+    }
+    Body body;
+    if (!readBody(request, true, responder, &body))
+        return;
+    const std::string_view bytes(body.data.constData(), size_t(body.data.size()));
+    DecodeResult decoded;
+    if (body.format == WireFormat::Json && body.data.isEmpty())
+        decoded.fatalError = "empty body: expected an OTLP ExportTraceServiceRequest";
+    else
+        decoded = body.format == WireFormat::Protobuf ? OtlpProtoDecoder::decode(bytes) : OtlpJsonDecoder::decode(bytes);
+    const WireFormat format = body.format;
+    const int64_t rejected = decoded.rejectedSpans;
+    const std::string summary = decoded.errorSummary();
+    store(std::move(decoded), format, std::move(responder), [format, rejected, summary](const CommitResult &) {
+        return HttpReply::otlpSuccess(format, rejected, summary);
+    });
+}
+
+void IngestServer::handleZipkinSpans(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    ++m_counters.requests;
+    if (request.method() != QHttpServerRequest::Method::Post) {
+        HttpReply::error(405, "method_not_allowed", QStringLiteral("/api/v2/spans accepts POST only"))
+            .send(responder);
+        return;
+    }
+    Body body;
+    if (!readBody(request, false, responder, &body))
+        return;
+    DecodeResult decoded;
+    if (body.data.isEmpty())
+        decoded.fatalError = "empty body: expected a JSON array of Zipkin v2 spans";
+    else
+        decoded = ZipkinDecoder::decode(std::string_view(body.data.constData(), size_t(body.data.size())));
+    const int64_t rejected = decoded.rejectedSpans;
+    const std::string summary = decoded.errorSummary();
+    // Zipkin's API answers 202 with no body; the partial-rejection report rides along as JSON for people.
+    store(std::move(decoded), WireFormat::Json, std::move(responder), [rejected, summary](const CommitResult &) {
+        HttpReply reply;
+        reply.status = 202;
+        if (rejected > 0 || !summary.empty())
+            reply.body = QByteArray::fromStdString(
+                nlohmann::json{{"rejectedSpans", rejected}, {"errorMessage", summary}}.dump(
+                    -1, ' ', false, nlohmann::json::error_handler_t::replace));
+        return reply;
+    });
+}
+
+void IngestServer::store(DecodeResult &&decoded, WireFormat format, QHttpServerResponder &&responder,
+                         ReplyForCommit reply)
+{
+    if (!decoded.ok()) {
+        HttpReply::error(400, "bad_request", QString::fromStdString(decoded.fatalError), format).send(responder);
+        return;
+    }
+    m_counters.rejectedSpans += decoded.rejectedSpans;
+    if (decoded.spans.empty()) {
+        if (decoded.rejectedSpans > 0) // nothing valid at all: the request as a whole is bad
+            HttpReply::error(400, "bad_request",
+                             QStringLiteral("all %1 spans rejected: %2")
+                                 .arg(decoded.rejectedSpans)
+                                 .arg(QString::fromStdString(decoded.errorSummary())),
+                             format)
+                .send(responder);
+        else
+            reply(CommitResult{true, {}, {}}).send(responder);
+        return;
+    }
+    for (Span &span : decoded.spans)
+        m_normalizer.normalize(span);
+    const quint64 id = m_nextRequestId++;
+    const int64_t spanCount = int64_t(decoded.spans.size());
+    QPointer<IngestServer> self(this);
+    const auto submitted = m_writer.submit(std::move(decoded.spans), [self, id](const CommitResult &result) {
+        // On the writer thread: hand the outcome back to the listener thread, which owns the responder.
+        QMetaObject::invokeMethod(self.data(), [self, id, result] {
+            if (self)
+                self->complete(id, result);
+        });
+    });
+    if (submitted == SpanWriter::Submit::Accepted) {
+        m_pending.emplace(id, Pending{std::move(responder), std::move(reply), format, spanCount});
+        return;
+    }
+    m_counters.rejectedSpans += spanCount;
+    if (submitted == SpanWriter::Submit::QueueFull) {
+        ++m_counters.throttled;
+        HttpReply::error(429, "too_many_requests",
+                         QStringLiteral("the store's write queue is full; retry after %1 s")
+                             .arg(m_options.retryAfterSeconds),
+                         format, m_options.retryAfterSeconds)
+            .send(responder);
+    } else {
+        HttpReply::error(503, "unavailable", QStringLiteral("Tracedeck is shutting down"), format,
+                         m_options.retryAfterSeconds)
+            .send(responder);
+    }
+}
+
+void IngestServer::complete(quint64 id, const CommitResult &result)
+{
+    auto it = m_pending.find(id);
+    if (it == m_pending.end())
+        return;
+    Pending pending = std::move(it->second);
+    m_pending.erase(it);
+    if (result.ok) {
+        m_counters.acceptedSpans += pending.spans;
+        pending.reply(result).send(pending.responder);
+    } else {
+        m_counters.rejectedSpans += pending.spans;
+        // Retryable: nothing of the request was stored.
+        HttpReply::error(503, "unavailable", QString::fromStdString(result.error), pending.format,
+                         m_options.retryAfterSeconds)
+            .send(pending.responder);
+    }
+}
+
+void IngestServer::handleHealth(const QHttpServerRequest &, QHttpServerResponder &&responder)
+{
+    const nlohmann::json health = {
+        {"status", "ok"},
+        {"version", TRACEDECK_VERSION},
+        {"listen", boundAddress().toString().toStdString()},
+        {"database", m_writer.path()},
+        {"storedSpans", m_writer.storedSpans()},
+        {"storedTraces", m_writer.storedTraces()},
+        {"queuedSpans", m_writer.queuedSpans()},
+    };
+    HttpReply::json(200, QByteArray::fromStdString(health.dump())).send(responder);
+}
+
+void IngestServer::handleMissing(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    HttpReply::error(404, "not_found",
+                     QStringLiteral("no endpoint at %1; Tracedeck accepts POST /v1/traces (OTLP/HTTP), "
+                                    "POST /api/v2/spans (Zipkin v2) and GET /health")
+                         .arg(request.url().path()))
+        .send(responder);
+}
+
+} // namespace tracedeck
