@@ -32,14 +32,16 @@ bool Engine::start(const Options &options, QString *error)
     return true;
 }
 
-void Engine::stop()
+int64_t Engine::stop()
 {
     if (m_listener)
         m_listener->stopAccepting();
     if (m_writer)
         m_writer->stop();
     m_listener.reset(); // shutdown(): sends the answers the writer queued while stopping
+    const int64_t stored = m_writer ? m_writer->storedSpans() : 0;
     m_writer.reset();
+    return stored;
 }
 
 } // namespace tracedeck

@@ -20,7 +20,8 @@ public:
 
     bool start(const Options &options, QString *error);
     // Stops accepting, commits what is queued, answers what was committed, closes the database.
-    void stop();
+    // Returns how many spans the database holds at close.
+    int64_t stop();
 
     SpanWriter *writer() const { return m_writer.get(); }
     IngestListener *listener() const { return m_listener.get(); }

@@ -2,36 +2,16 @@
 #include "options.h"
 #include "ratelogger.h"
 #include "signalwatcher.h"
+#include "statusbinding.h"
 #include "statuswindow.h"
 
 #include <QApplication>
 #include <QCoreApplication>
-#include <QTimer>
 
 #include <cstdio>
 #include <memory>
 
 using namespace tracedeck;
-
-namespace {
-
-// Updates the window at most four times a second however fast spans arrive.
-void showLiveCounts(Engine &engine, StatusWindow &window)
-{
-    auto *throttle = new QTimer(&window);
-    throttle->setSingleShot(true);
-    throttle->setInterval(250);
-    QObject::connect(&engine, &Engine::storeChanged, throttle, [throttle] {
-        if (!throttle->isActive())
-            throttle->start();
-    });
-    QObject::connect(throttle, &QTimer::timeout, &window, [&engine, &window] {
-        window.setCounts(engine.writer()->storedTraces(), engine.writer()->storedSpans());
-    });
-    window.setCounts(engine.writer()->storedTraces(), engine.writer()->storedSpans());
-}
-
-} // namespace
 
 int main(int argc, char **argv)
 {
@@ -71,16 +51,13 @@ int main(int argc, char **argv)
         logger = std::make_unique<RateLogger>(engine, options->logIntervalSeconds);
     } else {
         window = std::make_unique<StatusWindow>();
-        window->setListenAddress(address);
-        window->setDatabasePath(options->databasePath);
-        showLiveCounts(engine, *window);
+        bindStatusWindow(engine, *window);
         window->show();
     }
 
     const int rc = app->exec();
     window.reset();
-    engine.stop();
-    std::fprintf(stderr, "tracedeck: stopped; %lld spans stored\n",
-                 static_cast<long long>(engine.writer() ? engine.writer()->storedSpans() : 0));
+    const int64_t stored = engine.stop();
+    std::fprintf(stderr, "tracedeck: stopped; %lld spans stored\n", static_cast<long long>(stored));
     return rc;
 }

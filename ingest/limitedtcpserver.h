@@ -4,9 +4,8 @@
 
 namespace tracedeck {
 
-// The TCP side of the listener. Qt HttpServer 6.4 buffers a whole request before any handler sees it and
-// has no size limit, so this server watches each connection's unread bytes (the request being received,
-// chunked or not) and answers 413 and closes once they pass maxRequestBytes — memory stays bounded.
+// The TCP side of the listener: every connection it accepts gets a RequestSizeGuard, so no request can
+// grow past maxRequestBytes in memory.
 class LimitedTcpServer : public QTcpServer {
     Q_OBJECT
 public:

@@ -1,1 +1,230 @@
-int main(){}
+#include "database.h"
+#include "httpclient.h"
+
+#include <QNetworkAccessManager>
+#include <sqlite3.h>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+
+#include <csignal>
+#include <set>
+
+using namespace tracedeck;
+
+namespace {
+
+// The real binary, started as a child process, as a user or CI would.
+class Child {
+public:
+    explicit Child(const QStringList &arguments)
+    {
+        m_process.setProgram(QStringLiteral(TRACEDECK_BINARY));
+        m_process.setArguments(arguments);
+        m_process.start();
+    }
+    ~Child()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished();
+        }
+    }
+    QProcess &process() { return m_process; }
+    QString stderrText()
+    {
+        m_stderr += QString::fromUtf8(m_process.readAllStandardError());
+        return m_stderr;
+    }
+    // The port from "tracedeck: listening on http://127.0.0.1:PORT", or 0 when it never says so.
+    quint16 waitForPort()
+    {
+        static const QRegularExpression listening(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)"));
+        QDeadlineTimer deadline(30000);
+        while (!deadline.hasExpired() && m_process.state() != QProcess::NotRunning) {
+            const auto match = listening.match(stderrText());
+            if (match.hasMatch())
+                return quint16(match.captured(1).toUInt());
+            m_process.waitForReadyRead(200);
+        }
+        return 0;
+    }
+
+private:
+    QProcess m_process;
+    QString m_stderr;
+};
+
+QByteArray traceIdFor(int batch)
+{
+    return QByteArray::number(0x10000000 + batch, 16).rightJustified(32, '0');
+}
+
+QByteArray batchBody(int batch, int spans)
+{
+    const std::string messages =
+        nlohmann::json::array({{{"role", "user"}, {"parts", {{{"type", "text"}, {"content", std::string(600, 'p')}}}}}})
+            .dump();
+    nlohmann::json spanList = nlohmann::json::array();
+    for (int i = 0; i < spans; ++i)
+        spanList.push_back({{"traceId", traceIdFor(batch).toStdString()},
+                            {"spanId", QByteArray::number(i + 1, 16).rightJustified(16, '0').toStdString()},
+                            {"name", "step"},
+                            {"startTimeUnixNano", "1000"},
+                            {"endTimeUnixNano", "2000"},
+                            {"attributes", {{{"key", "gen_ai.input.messages"}, {"value", {{"stringValue", messages}}}}}}});
+    const nlohmann::json request = {
+        {"resourceSpans",
+         {{{"resource", {{"attributes", {{{"key", "service.name"}, {"value", {{"stringValue", "load"}}}}}}}},
+           {"scopeSpans", {{{"spans", spanList}}}}}}}};
+    return QByteArray::fromStdString(request.dump());
+}
+
+} // namespace
+
+class TestProcess : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void versionAndHelp()
+    {
+        Child version({QStringLiteral("--version")});
+        QVERIFY(version.process().waitForFinished());
+        QCOMPARE(version.process().exitCode(), 0);
+        QCOMPARE(QString::fromUtf8(version.process().readAllStandardOutput()).trimmed(),
+                 QStringLiteral("tracedeck " TRACEDECK_VERSION));
+        Child help({QStringLiteral("--help")});
+        QVERIFY(help.process().waitForFinished());
+        const QString text = QString::fromUtf8(help.process().readAllStandardOutput());
+        QVERIFY(text.contains(QStringLiteral("--headless")));
+        QVERIFY(text.contains(QStringLiteral("--listen")));
+        QVERIFY(text.contains(QStringLiteral("--db")));
+        Child bad({QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("nonsense")});
+        QVERIFY(bad.process().waitForFinished());
+        QCOMPARE(bad.process().exitCode(), 2);
+        QVERIFY(bad.stderrText().contains(QStringLiteral("expected HOST:PORT")));
+    }
+
+    void takenPortIsAClearError()
+    {
+        QTcpServer squatter;
+        QVERIFY(squatter.listen(QHostAddress::LocalHost, 0));
+        Child child({QStringLiteral("--headless"), QStringLiteral("--db"), m_dir.filePath(QStringLiteral("taken.db")),
+                     QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(squatter.serverPort())});
+        QVERIFY(child.process().waitForFinished(30000));
+        QCOMPARE(child.process().exitCode(), 1);
+        QVERIFY2(child.stderrText().contains(QStringLiteral("cannot listen on 127.0.0.1:%1").arg(squatter.serverPort())),
+                 qPrintable(child.stderrText()));
+    }
+
+    void headlessLogsRateAndStopsCleanlyOnSigterm()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("clean.db"));
+        Child child({QStringLiteral("--headless"), QStringLiteral("--db"), db, QStringLiteral("--listen"),
+                     QStringLiteral("127.0.0.1:0"), QStringLiteral("--log-interval"), QStringLiteral("1")});
+        const quint16 port = child.waitForPort();
+        QVERIFY2(port != 0, qPrintable(child.stderrText()));
+        HttpClient client(port);
+        QCOMPARE(client.post(QStringLiteral("/v1/traces"), batchBody(1, 50), "application/json").status, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(child.stderrText().contains(QStringLiteral("spans/s over the last")), 15000);
+        QVERIFY(child.stderrText().contains(QStringLiteral("stored 50 spans in 1 traces")));
+
+        ::kill(pid_t(child.process().processId()), SIGTERM);
+        QVERIFY(child.process().waitForFinished(30000));
+        QCOMPARE(child.process().exitStatus(), QProcess::NormalExit);
+        QCOMPARE(child.process().exitCode(), 0);
+        QVERIFY2(child.stderrText().contains(QStringLiteral("stopped; 50 spans stored")), qPrintable(child.stderrText()));
+        // A clean close checkpoints and removes the write-ahead log.
+        QVERIFY(!QFile::exists(db + QStringLiteral("-wal")));
+        std::string error;
+        auto store = Database::open(db.toStdString(), Database::Mode::ReadOnly, &error);
+        QVERIFY2(store, error.c_str());
+        QCOMPARE(store->queryInt("SELECT count(*) FROM spans"), 50);
+    }
+
+    // The durability promise: after kill -9 in the middle of sustained ingest from two connections, every span
+    // that was answered 200 is in the database, and the database opens without error.
+    void everyAcknowledgedSpanSurvivesKill9()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("killed.db"));
+        Child child({QStringLiteral("--headless"), QStringLiteral("--db"), db, QStringLiteral("--listen"),
+                     QStringLiteral("127.0.0.1:0")});
+        const quint16 port = child.waitForPort();
+        QVERIFY2(port != 0, qPrintable(child.stderrText()));
+
+        constexpr int kSpansPerBatch = 200;
+        QNetworkAccessManager network;
+        std::set<int> acknowledged;
+        int nextBatch = 0;
+        int inFlight = 0;
+        bool killed = false;
+        std::function<void()> send = [&] {
+            const int batch = nextBatch++;
+            QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/v1/traces").arg(port)));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            QNetworkReply *reply = network.post(request, batchBody(batch, kSpansPerBatch));
+            ++inFlight;
+            QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply, batch] {
+                --inFlight;
+                if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200 &&
+                    reply->error() == QNetworkReply::NoError)
+                    acknowledged.insert(batch);
+                reply->deleteLater();
+                if (!killed)
+                    send();
+            });
+        };
+        send(); // two client connections, each sending the next batch as soon as one is answered
+        send();
+        QTRY_VERIFY_WITH_TIMEOUT(acknowledged.size() >= 40, 60000);
+        QCOMPARE(inFlight, 2); // requests are on the wire when the process dies
+        killed = true;
+        ::kill(pid_t(child.process().processId()), SIGKILL);
+        QVERIFY(child.process().waitForFinished(30000));
+        QCOMPARE(child.process().exitStatus(), QProcess::CrashExit);
+        QTRY_COMPARE_WITH_TIMEOUT(inFlight, 0, 30000);
+        const std::set<int> acked = acknowledged;
+
+        std::string error;
+        auto store = Database::open(db.toStdString(), Database::Mode::ReadWrite, &error);
+        QVERIFY2(store, error.c_str());
+        auto check = store->prepare("PRAGMA integrity_check");
+        QVERIFY(check);
+        QCOMPARE(sqlite3_step(check.get()), SQLITE_ROW);
+        QCOMPARE(QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(check.get(), 0))), QByteArray("ok"));
+        auto spansOf = store->prepare("SELECT count(*) FROM spans WHERE trace_id = ?1");
+        for (int batch : acked) {
+            const QByteArray trace = traceIdFor(batch);
+            sqlite3_reset(spansOf.get());
+            sqlite3_bind_text(spansOf.get(), 1, trace.constData(), int(trace.size()), SQLITE_TRANSIENT);
+            QCOMPARE(sqlite3_step(spansOf.get()), SQLITE_ROW);
+            QCOMPARE(sqlite3_column_int(spansOf.get(), 0), kSpansPerBatch);
+        }
+        const int64_t stored = store->queryInt("SELECT count(*) FROM spans");
+        QVERIFY(stored >= int64_t(acked.size()) * kSpansPerBatch);
+        store.reset();
+
+        // And Tracedeck itself starts again on that file and counts what it holds.
+        Child again({QStringLiteral("--headless"), QStringLiteral("--db"), db, QStringLiteral("--listen"),
+                     QStringLiteral("127.0.0.1:0")});
+        const quint16 againPort = again.waitForPort();
+        QVERIFY2(againPort != 0, qPrintable(again.stderrText()));
+        const HttpResponse health = HttpClient(againPort).get(QStringLiteral("/health"));
+        QCOMPARE(health.status, 200);
+        QCOMPARE(nlohmann::json::parse(health.body.toStdString())["storedSpans"].get<int64_t>(), stored);
+        qInfo("acknowledged %zu batches (%zu spans) before kill -9; %lld spans on disk", acked.size(),
+              acked.size() * size_t(kSpansPerBatch), static_cast<long long>(stored));
+    }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+QTEST_GUILESS_MAIN(TestProcess)
+#include "test_process.moc"

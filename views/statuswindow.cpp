@@ -59,6 +59,8 @@ StatusWindow::StatusWindow(QWidget *parent)
     layout->addLayout(form);
 
     auto *counts = new QFormLayout;
+    counts->setLabelAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    counts->setFormAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     counts->addRow(tr("Traces stored:"), m_traces);
     counts->addRow(tr("Spans stored:"), m_spans);
     layout->addSpacing(12);

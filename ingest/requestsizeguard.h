@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QObject>
+
+class QTcpSocket;
+
+namespace tracedeck {
+
+// Caps how many bytes one HTTP request may send on a connection, chunked or not. Qt HttpServer 6.4 buffers a
+// whole request before any handler sees it and has no limit of its own, so the guard counts the bytes that
+// arrive for the current request and, past the limit, answers 413 and closes the connection itself — before
+// the body is all in memory. It sees the socket just before the HTTP server reads it and just after.
+class RequestSizeGuard : public QObject {
+    Q_OBJECT
+public:
+    // Call before the HTTP server connects to the socket, so that beforeServerRead runs first.
+    static void attach(QTcpSocket *socket, qsizetype maxRequestBytes);
+
+private:
+    RequestSizeGuard(QTcpSocket *socket, qsizetype maxRequestBytes);
+    void beforeServerRead();
+    void afterServerRead();
+    void responseSent();
+    void reject();
+
+    QTcpSocket *m_socket;
+    qsizetype m_limit;
+    qsizetype m_received = 0; // bytes of the current request seen so far
+    qsizetype m_unread = 0;   // bytes the HTTP server left in the socket on its last read
+    bool m_rejected = false;
+};
+
+} // namespace tracedeck
