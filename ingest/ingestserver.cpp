@@ -4,6 +4,7 @@
 #include "limitedtcpserver.h"
 #include "otlpjsondecoder.h"
 #include "otlpprotodecoder.h"
+#include "requestsizeguard.h"
 #include "spanwriter.h"
 #include "zipkindecoder.h"
 
@@ -230,7 +231,7 @@ void IngestServer::store(DecodeResult &&decoded, WireFormat format, QHttpServerR
         });
     });
     if (submitted == SpanWriter::Submit::Accepted) {
-        m_pending.emplace(id, Pending{std::move(responder), std::move(reply), format, spanCount});
+        m_pending.emplace(id, Pending{std::move(responder), RequestSizeGuard::socketBeingRead(), std::move(reply), format, spanCount});
         return;
     }
     m_counters.rejectedSpans += spanCount;
@@ -255,11 +256,16 @@ void IngestServer::complete(quint64 id, const CommitResult &result)
         return;
     Pending pending = std::move(it->second);
     m_pending.erase(it);
-    if (result.ok) {
+    if (result.ok)
         m_counters.acceptedSpans += pending.spans;
+    else
+        m_counters.rejectedSpans += pending.spans;
+    // The responder writes to its socket without checking it still exists.
+    if (!pending.connection || pending.connection->state() != QAbstractSocket::ConnectedState)
+        return;
+    if (result.ok) {
         pending.reply(result).send(pending.responder);
     } else {
-        m_counters.rejectedSpans += pending.spans;
         // Retryable: nothing of the request was stored.
         HttpReply::error(503, "unavailable", QString::fromStdString(result.error), pending.format,
                          m_options.retryAfterSeconds)

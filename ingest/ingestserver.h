@@ -7,6 +7,8 @@
 
 #include <QHttpServerResponder>
 #include <QObject>
+#include <QPointer>
+#include <QTcpSocket>
 
 #include <atomic>
 #include <functional>
@@ -72,6 +74,7 @@ private:
     quint64 m_nextRequestId = 1;
     struct Pending {
         QHttpServerResponder responder;
+        QPointer<QTcpSocket> connection; // gone when the client hung up while its spans were committing
         ReplyForCommit reply;
         WireFormat format;
         int64_t spans;

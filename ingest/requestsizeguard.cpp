@@ -1,8 +1,19 @@
 #include "requestsizeguard.h"
 
 #include <QTcpSocket>
+#include <QTimer>
 
 namespace tracedeck {
+
+namespace {
+thread_local QTcpSocket *t_socketBeingRead = nullptr;
+constexpr int kLingerMs = 5000;
+} // namespace
+
+QTcpSocket *RequestSizeGuard::socketBeingRead()
+{
+    return t_socketBeingRead;
+}
 
 void RequestSizeGuard::attach(QTcpSocket *socket, qsizetype maxRequestBytes)
 {
@@ -25,8 +36,9 @@ RequestSizeGuard::RequestSizeGuard(QTcpSocket *socket, qsizetype maxRequestBytes
 
 void RequestSizeGuard::beforeServerRead()
 {
+    t_socketBeingRead = m_socket;
     if (m_rejected) {
-        m_socket->readAll();
+        m_socket->skip(m_socket->bytesAvailable());
         return;
     }
     const qsizetype available = m_socket->bytesAvailable();
@@ -38,6 +50,7 @@ void RequestSizeGuard::beforeServerRead()
 
 void RequestSizeGuard::afterServerRead()
 {
+    t_socketBeingRead = nullptr;
     m_unread = m_socket->bytesAvailable();
 }
 
@@ -50,7 +63,7 @@ void RequestSizeGuard::responseSent()
 void RequestSizeGuard::reject()
 {
     m_rejected = true;
-    m_socket->readAll();
+    m_socket->skip(m_socket->bytesAvailable());
     m_unread = 0;
     const QByteArray detail = "request exceeds the limit of " + QByteArray::number(m_limit) + " bytes";
     const QByteArray body = "{\"error\":\"payload_too_large\",\"detail\":\"" + detail + "\",\"code\":3,\"message\":\"" +
@@ -58,7 +71,10 @@ void RequestSizeGuard::reject()
     m_socket->write("HTTP/1.1 413 Payload Too Large\r\nContent-Type: application/json\r\nConnection: close\r\n"
                     "Content-Length: " +
                     QByteArray::number(body.size()) + "\r\n\r\n" + body);
-    m_socket->disconnectFromHost();
+    // Closing while the client is still sending makes the kernel reset the connection, and a reset can
+    // destroy the 413 before the client reads it. So drain what keeps coming for a while (a "lingering
+    // close"), and close when the client does or the grace period ends.
+    QTimer::singleShot(kLingerMs, m_socket, [socket = m_socket] { socket->disconnectFromHost(); });
 }
 
 } // namespace tracedeck

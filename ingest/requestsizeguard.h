@@ -16,6 +16,11 @@ public:
     // Call before the HTTP server connects to the socket, so that beforeServerRead runs first.
     static void attach(QTcpSocket *socket, qsizetype maxRequestBytes);
 
+    // The connection whose bytes the HTTP server is reading on this thread right now. Route handlers run
+    // inside that read, so a handler can learn its own connection — QHttpServerRequest 6.4 does not say,
+    // and a handler that answers later must know whether the client is still there.
+    static QTcpSocket *socketBeingRead();
+
 private:
     RequestSizeGuard(QTcpSocket *socket, qsizetype maxRequestBytes);
     void beforeServerRead();

@@ -67,16 +67,6 @@ SELECT workspace, trace_id, min(start_ns), max(end_ns), count(*), sum(status = 2
 FROM spans WHERE workspace = ?1 AND trace_id = ?2 GROUP BY workspace, trace_id
 )sql";
 
-std::string dumpJson(const nlohmann::json &value)
-{
-    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-bool isEmptyJson(const nlohmann::json &value)
-{
-    return value.is_null() || ((value.is_array() || value.is_object()) && value.empty());
-}
-
 // Binds by index with the lifetime rules SQLite needs: text stays owned by the caller until the step.
 class Binder {
 public:
@@ -151,14 +141,15 @@ bool SpanInserter::prepare(std::string *error)
     return m_upsertSpan && m_addToTrace && m_recomputeTrace && m_traceExists;
 }
 
-bool SpanInserter::write(const SpanBatch &spans, int64_t &seq, WriteStats *stats, std::string *error)
+bool SpanInserter::write(const EncodedBatch &spans, int64_t &seq, WriteStats *stats, std::string *error)
 {
     std::map<std::pair<std::string, std::string>, TraceDelta> inserted;
     std::set<std::pair<std::string, std::string>> updated;
-    for (const Span &span : spans) {
+    for (const EncodedSpan &row : spans) {
+        const Span &span = row.span;
         const int64_t spanSeq = seq + 1;
         int64_t insertSeq = 0;
-        if (!upsertSpan(span, spanSeq, &insertSeq, error))
+        if (!upsertSpan(row, spanSeq, &insertSeq, error))
             return false;
         if (insertSeq == 0) {
             ++stats->unchanged;
@@ -191,18 +182,13 @@ bool SpanInserter::write(const SpanBatch &spans, int64_t &seq, WriteStats *stats
     return true;
 }
 
-bool SpanInserter::upsertSpan(const Span &span, int64_t seq, int64_t *insertSeq, std::string *error)
+bool SpanInserter::upsertSpan(const EncodedSpan &row, int64_t seq, int64_t *insertSeq, std::string *error)
 {
     sqlite3_stmt *stmt = m_upsertSpan.get();
     sqlite3_reset(stmt);
     Binder bind(stmt);
+    const Span &span = row.span;
     const ExtractedFields &f = span.fields;
-    const std::string attributes = dumpJson(span.attributes);
-    const std::string events = isEmptyJson(span.events) ? std::string() : dumpJson(span.events);
-    const std::string links = isEmptyJson(span.links) ? std::string() : dumpJson(span.links);
-    const std::string resource = isEmptyJson(span.resource) ? std::string() : dumpJson(span.resource);
-    const std::string scope = isEmptyJson(span.scope) ? std::string() : dumpJson(span.scope);
-    const std::string messages = isEmptyJson(f.messages) ? std::string() : dumpJson(f.messages);
 
     bind.text(1, span.workspace);
     bind.text(2, span.traceId);
@@ -215,11 +201,11 @@ bool SpanInserter::upsertSpan(const Span &span, int64_t seq, int64_t *insertSeq,
     bind.integer(9, span.endNs);
     bind.integer(10, int(span.status));
     bind.optionalText(11, span.statusMessage);
-    bind.text(12, attributes);
-    bind.optionalText(13, events);
-    bind.optionalText(14, links);
-    bind.optionalText(15, resource);
-    bind.optionalText(16, scope);
+    bind.text(12, row.attributes);
+    bind.optionalText(13, row.events);
+    bind.optionalText(14, row.links);
+    bind.optionalText(15, row.resource);
+    bind.optionalText(16, row.scope);
     bind.text(17, span.source);
     bind.optionalText(18, f.requestId);
     bind.optionalText(19, f.userId);
@@ -240,7 +226,7 @@ bool SpanInserter::upsertSpan(const Span &span, int64_t seq, int64_t *insertSeq,
     bind.optionalText(34, f.finishReason);
     bind.optionalNumber(35, f.ttftMs);
     bind.optionalText(36, f.category);
-    bind.optionalText(37, messages);
+    bind.optionalText(37, row.messages);
     bind.integer(38, seq);
 
     int rc = sqlite3_step(stmt);

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "database.h"
-#include "span.h"
+#include "encodedspan.h"
 
 #include <cstdint>
 #include <string>
@@ -24,11 +24,11 @@ public:
 
     // seq is bumped for each changed span (change_seq). Returns false with *error on an SQLite error;
     // the caller then rolls back.
-    bool write(const SpanBatch &spans, int64_t &seq, WriteStats *stats, std::string *error);
+    bool write(const EncodedBatch &spans, int64_t &seq, WriteStats *stats, std::string *error);
 
 private:
     struct TraceDelta;
-    bool upsertSpan(const Span &span, int64_t seq, int64_t *insertSeq, std::string *error);
+    bool upsertSpan(const EncodedSpan &row, int64_t seq, int64_t *insertSeq, std::string *error);
     bool addToTrace(const std::string &workspace, const std::string &traceId, const TraceDelta &delta,
                     bool *created, std::string *error);
     bool recomputeTrace(const std::string &workspace, const std::string &traceId, std::string *error);

@@ -51,6 +51,19 @@ bool SpanWriter::initialize(std::string *error)
 
 SpanWriter::Submit SpanWriter::submit(SpanBatch &&spans, Callback done)
 {
+    if (queueFull(spans.size()))
+        return Submit::QueueFull; // refuse before spending time on encoding
+    return submit(encodeBatch(std::move(spans)), std::move(done));
+}
+
+bool SpanWriter::queueFull(size_t incoming) const
+{
+    std::lock_guard lock(m_mutex);
+    return m_queuedSpans > 0 && m_queuedSpans + incoming > m_options.maxQueuedSpans;
+}
+
+SpanWriter::Submit SpanWriter::submit(EncodedBatch &&spans, Callback done)
+{
     {
         std::lock_guard lock(m_mutex);
         if (m_stopping)

@@ -50,7 +50,9 @@ public:
     }
     ~SpanWriter() override; // commits what is queued, then closes the database
 
+    // Serializes the spans' JSON on the calling thread, then queues them.
     Submit submit(SpanBatch &&spans, Callback done);
+    Submit submit(EncodedBatch &&spans, Callback done);
     // Stops taking batches, commits everything queued, joins the thread. Idempotent.
     void stop();
 
@@ -69,12 +71,13 @@ Q_SIGNALS:
 
 private:
     struct Request {
-        SpanBatch spans;
+        EncodedBatch spans;
         Callback done;
     };
 
     SpanWriter(std::unique_ptr<Database> db, const Options &options);
     bool initialize(std::string *error);
+    bool queueFull(size_t incoming) const;
     void run();
     void commit(std::deque<Request> &requests);
 

@@ -442,6 +442,11 @@ private Q_SLOTS:
 
     void clientThatHangsUpBeforeTheAnswerHarmsNothing()
     {
+        // Hold the store's write lock so the commit — and the answer — come after the client has gone.
+        std::string error;
+        auto blocker = Database::open(m_dbPath.toStdString(), Database::Mode::ReadWrite, &error);
+        QVERIFY(blocker && blocker->exec("BEGIN IMMEDIATE"));
+        const int64_t requestsBefore = m_listener->counters().requests.load();
         QTcpSocket socket;
         socket.connectToHost(QStringLiteral("127.0.0.1"), m_listener->address().port);
         QVERIFY(socket.waitForConnected());
@@ -449,7 +454,11 @@ private Q_SLOTS:
         socket.write("POST /v1/traces HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
                      QByteArray::number(body.size()) + "\r\n\r\n" + body);
         QVERIFY(socket.waitForBytesWritten());
+        QTRY_COMPARE(m_listener->counters().requests.load(), requestsBefore + 1);
         socket.abort();
+        // Answered on the same listener thread, so the hang-up has been seen by the time this returns.
+        QCOMPARE(m_client->get(QStringLiteral("/health")).status, 200);
+        QVERIFY(blocker->exec("COMMIT"));
         // The span was accepted and is committed even though nobody waits for the answer.
         QTRY_COMPARE(count("SELECT count(*) FROM spans WHERE span_id = '0000000000000151'"), 1);
     }
