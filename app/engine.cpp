@@ -4,8 +4,7 @@ namespace tracedeck {
 
 Engine::Engine(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 Engine::~Engine()
 {
@@ -22,7 +21,8 @@ bool Engine::start(const Options &options, QString *error)
     }
     connect(
         m_writer.get(), &SpanWriter::committed, this,
-        [this](qint64, qint64 spans, qint64 traces) { Q_EMIT storeChanged(spans, traces); }, Qt::QueuedConnection);
+        [this](qint64, qint64 spans, qint64 traces) { Q_EMIT storeChanged(spans, traces); },
+        Qt::QueuedConnection);
     m_listener = std::make_unique<IngestListener>(*m_writer, options.ingest);
     if (!m_listener->start(error)) {
         m_listener.reset();

@@ -35,8 +35,10 @@ int main(int argc, char **argv)
         return 1;
     }
     const QString address = engine.listener()->address().toString();
-    std::fprintf(stderr, "tracedeck: listening on http://%s (OTLP/HTTP /v1/traces, Zipkin /api/v2/spans), database %s\n",
-                 qPrintable(address), qPrintable(options->databasePath));
+    std::fprintf(
+        stderr,
+        "tracedeck: listening on http://%s (OTLP/HTTP /v1/traces, Zipkin /api/v2/spans), database %s\n",
+        qPrintable(address), qPrintable(options->databasePath));
     std::fflush(stderr);
 
     SignalWatcher signals;

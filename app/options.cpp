@@ -33,9 +33,9 @@ bool Options::wantsHeadless(int argc, char **argv)
 std::optional<Options> Options::parse(const QStringList &arguments, int *exitCode)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Tracedeck — a local observability workstation for LLM agents and services.\n"
-                       "Point any OpenTelemetry SDK at it: OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318"));
+    parser.setApplicationDescription(QStringLiteral(
+        "Tracedeck — a local observability workstation for LLM agents and services.\n"
+        "Point any OpenTelemetry SDK at it: OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318"));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help and exit."));
     const QCommandLineOption version(QStringList{QStringLiteral("v"), QStringLiteral("version")},

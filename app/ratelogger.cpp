@@ -25,7 +25,8 @@ void RateLogger::logLine()
     std::fprintf(stderr,
                  "tracedeck: ingest %.0f spans/s over the last %.0f s (%lld accepted, %lld rejected); "
                  "stored %lld spans in %lld traces\n",
-                 double(accepted - m_lastAccepted) / seconds, seconds, static_cast<long long>(accepted - m_lastAccepted),
+                 double(accepted - m_lastAccepted) / seconds, seconds,
+                 static_cast<long long>(accepted - m_lastAccepted),
                  static_cast<long long>(rejected - m_lastRejected),
                  static_cast<long long>(m_engine.writer()->storedSpans()),
                  static_cast<long long>(m_engine.writer()->storedTraces()));

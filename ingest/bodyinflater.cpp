@@ -35,9 +35,10 @@ BodyInflater::Result BodyInflater::gunzip(QByteArrayView compressed, qsizetype m
             break;
         if (rc != Z_OK || (stream.avail_in == 0 && stream.avail_out != 0)) {
             result.status = Status::Corrupt;
-            result.error = rc == Z_OK || rc == Z_BUF_ERROR ? QStringLiteral("gzip body is truncated")
-                                                           : QStringLiteral("gzip body is corrupt: %1")
-                                                                 .arg(QString::fromUtf8(stream.msg ? stream.msg : "?"));
+            result.error = rc == Z_OK || rc == Z_BUF_ERROR
+                               ? QStringLiteral("gzip body is truncated")
+                               : QStringLiteral("gzip body is corrupt: %1")
+                                     .arg(QString::fromUtf8(stream.msg ? stream.msg : "?"));
             break;
         }
     }

@@ -11,8 +11,8 @@ std::string DecodeResult::errorSummary() const
         summary += e;
     }
     if (rejectedSpans > static_cast<int64_t>(errors.size()))
-        summary += "; (" + std::to_string(rejectedSpans - static_cast<int64_t>(errors.size())) +
-                   " more rejected)";
+        summary +=
+            "; (" + std::to_string(rejectedSpans - static_cast<int64_t>(errors.size())) + " more rejected)";
     return summary;
 }
 

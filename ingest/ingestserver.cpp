@@ -67,8 +67,8 @@ IngestServer::~IngestServer() = default;
 bool IngestServer::listen(QString *error)
 {
     if (!m_tcp->listen(m_options.address.host, m_options.address.port)) {
-        *error = QStringLiteral("cannot listen on %1: %2")
-                     .arg(m_options.address.toString(), m_tcp->errorString());
+        *error =
+            QStringLiteral("cannot listen on %1: %2").arg(m_options.address.toString(), m_tcp->errorString());
         return false;
     }
     m_http->bind(m_tcp);
@@ -92,8 +92,8 @@ ListenAddress IngestServer::boundAddress() const
     return address;
 }
 
-bool IngestServer::readBody(const QHttpServerRequest &request, bool acceptProtobuf, QHttpServerResponder &responder,
-                            Body *body)
+bool IngestServer::readBody(const QHttpServerRequest &request, bool acceptProtobuf,
+                            QHttpServerResponder &responder, Body *body)
 {
     const QByteArray type = mediaType(header(request, "Content-Type"));
     if (type == "application/json")
@@ -103,9 +103,10 @@ bool IngestServer::readBody(const QHttpServerRequest &request, bool acceptProtob
     else {
         const QString accepted = acceptProtobuf ? QStringLiteral("application/json or application/x-protobuf")
                                                 : QStringLiteral("application/json");
-        HttpReply::error(415, "unsupported_media_type",
-                         QStringLiteral("Content-Type \"%1\" is not supported; send %2")
-                             .arg(QString::fromLatin1(type.isEmpty() ? QByteArray("(none)") : type), accepted))
+        HttpReply::error(
+            415, "unsupported_media_type",
+            QStringLiteral("Content-Type \"%1\" is not supported; send %2")
+                .arg(QString::fromLatin1(type.isEmpty() ? QByteArray("(none)") : type), accepted))
             .send(responder);
         return false;
     }
@@ -148,7 +149,8 @@ void IngestServer::handleOtlpTraces(const QHttpServerRequest &request, QHttpServ
 {
     ++m_counters.requests;
     if (request.method() != QHttpServerRequest::Method::Post) {
-        HttpReply::error(405, "method_not_allowed", QStringLiteral("/v1/traces accepts POST only")).send(responder);
+        HttpReply::error(405, "method_not_allowed", QStringLiteral("/v1/traces accepts POST only"))
+            .send(responder);
         return;
     }
     Body body;
@@ -159,13 +161,15 @@ void IngestServer::handleOtlpTraces(const QHttpServerRequest &request, QHttpServ
     if (body.format == WireFormat::Json && body.data.isEmpty())
         decoded.fatalError = "empty body: expected an OTLP ExportTraceServiceRequest";
     else
-        decoded = body.format == WireFormat::Protobuf ? OtlpProtoDecoder::decode(bytes) : OtlpJsonDecoder::decode(bytes);
+        decoded = body.format == WireFormat::Protobuf ? OtlpProtoDecoder::decode(bytes)
+                                                      : OtlpJsonDecoder::decode(bytes);
     const WireFormat format = body.format;
     const int64_t rejected = decoded.rejectedSpans;
     const std::string summary = decoded.errorSummary();
-    store(std::move(decoded), format, std::move(responder), [format, rejected, summary](const CommitResult &) {
-        return HttpReply::otlpSuccess(format, rejected, summary);
-    });
+    store(std::move(decoded), format, std::move(responder),
+          [format, rejected, summary](const CommitResult &) {
+              return HttpReply::otlpSuccess(format, rejected, summary);
+          });
 }
 
 void IngestServer::handleZipkinSpans(const QHttpServerRequest &request, QHttpServerResponder &&responder)
@@ -187,22 +191,24 @@ void IngestServer::handleZipkinSpans(const QHttpServerRequest &request, QHttpSer
     const int64_t rejected = decoded.rejectedSpans;
     const std::string summary = decoded.errorSummary();
     // Zipkin's API answers 202 with no body; the partial-rejection report rides along as JSON for people.
-    store(std::move(decoded), WireFormat::Json, std::move(responder), [rejected, summary](const CommitResult &) {
-        HttpReply reply;
-        reply.status = 202;
-        if (rejected > 0 || !summary.empty())
-            reply.body = QByteArray::fromStdString(
-                nlohmann::json{{"rejectedSpans", rejected}, {"errorMessage", summary}}.dump(
-                    -1, ' ', false, nlohmann::json::error_handler_t::replace));
-        return reply;
-    });
+    store(std::move(decoded), WireFormat::Json, std::move(responder),
+          [rejected, summary](const CommitResult &) {
+              HttpReply reply;
+              reply.status = 202;
+              if (rejected > 0 || !summary.empty())
+                  reply.body = QByteArray::fromStdString(
+                      nlohmann::json{{"rejectedSpans", rejected}, {"errorMessage", summary}}.dump(
+                          -1, ' ', false, nlohmann::json::error_handler_t::replace));
+              return reply;
+          });
 }
 
 void IngestServer::store(DecodeResult &&decoded, WireFormat format, QHttpServerResponder &&responder,
                          ReplyForCommit reply)
 {
     if (!decoded.ok()) {
-        HttpReply::error(400, "bad_request", QString::fromStdString(decoded.fatalError), format).send(responder);
+        HttpReply::error(400, "bad_request", QString::fromStdString(decoded.fatalError), format)
+            .send(responder);
         return;
     }
     m_counters.rejectedSpans += decoded.rejectedSpans;
@@ -231,7 +237,8 @@ void IngestServer::store(DecodeResult &&decoded, WireFormat format, QHttpServerR
         });
     });
     if (submitted == SpanWriter::Submit::Accepted) {
-        m_pending.emplace(id, Pending{std::move(responder), RequestSizeGuard::socketBeingRead(), std::move(reply), format, spanCount});
+        m_pending.emplace(id, Pending{std::move(responder), RequestSizeGuard::socketBeingRead(),
+                                      std::move(reply), format, spanCount});
         return;
     }
     m_counters.rejectedSpans += spanCount;

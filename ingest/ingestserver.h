@@ -62,7 +62,8 @@ private:
     bool readBody(const QHttpServerRequest &request, bool acceptProtobuf, QHttpServerResponder &responder,
                   Body *body);
     // Normalizes and submits decoded spans; answers now (nothing to store, queue full) or after commit.
-    void store(DecodeResult &&decoded, WireFormat format, QHttpServerResponder &&responder, ReplyForCommit reply);
+    void store(DecodeResult &&decoded, WireFormat format, QHttpServerResponder &&responder,
+               ReplyForCommit reply);
     void complete(quint64 id, const CommitResult &result);
 
     SpanWriter &m_writer;

@@ -9,8 +9,7 @@ namespace tracedeck {
 LimitedTcpServer::LimitedTcpServer(qsizetype maxRequestBytes, QObject *parent)
     : QTcpServer(parent)
     , m_maxRequestBytes(maxRequestBytes)
-{
-}
+{}
 
 void LimitedTcpServer::incomingConnection(qintptr socketDescriptor)
 {

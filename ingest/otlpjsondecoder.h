@@ -6,8 +6,9 @@
 
 namespace tracedeck {
 
-// Decodes a OTLP/JSON ExportTraceServiceRequest (spec JSON and protobuf-JSON style) into canonical spans. Invalid spans are rejected one by one
-// (DecodeResult::reject, naming the field); a body that cannot be read at all sets fatalError.
+// Decodes a OTLP/JSON ExportTraceServiceRequest (spec JSON and protobuf-JSON style) into canonical spans.
+// Invalid spans are rejected one by one (DecodeResult::reject, naming the field); a body that cannot be read
+// at all sets fatalError.
 class OtlpJsonDecoder {
 public:
     static DecodeResult decode(std::string_view body);

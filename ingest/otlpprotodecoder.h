@@ -6,8 +6,8 @@
 
 namespace tracedeck {
 
-// Decodes a binary protobuf ExportTraceServiceRequest into canonical spans. Invalid spans are rejected one by one
-// (DecodeResult::reject, naming the field); a body that cannot be read at all sets fatalError.
+// Decodes a binary protobuf ExportTraceServiceRequest into canonical spans. Invalid spans are rejected one by
+// one (DecodeResult::reject, naming the field); a body that cannot be read at all sets fatalError.
 class OtlpProtoDecoder {
 public:
     static DecodeResult decode(std::string_view body);

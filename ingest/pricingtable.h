@@ -27,8 +27,17 @@ public:
     size_t size() const { return m_prices.size(); }
 
 private:
+    struct Pattern {
+        std::string glob; // lowercase, '*' matches any run of characters
+        size_t literalLength = 0;
+        size_t priceIndex = 0;
+    };
+
+    std::optional<size_t> findIndex(std::string_view name) const;
+
     std::string m_date;
-    std::vector<ModelPrice> m_prices;
+    std::vector<ModelPrice> m_prices; // model names lowercase
+    std::vector<Pattern> m_patterns;
 };
 
 } // namespace tracedeck

@@ -66,11 +66,12 @@ void RequestSizeGuard::reject()
     m_socket->skip(m_socket->bytesAvailable());
     m_unread = 0;
     const QByteArray detail = "request exceeds the limit of " + QByteArray::number(m_limit) + " bytes";
-    const QByteArray body = "{\"error\":\"payload_too_large\",\"detail\":\"" + detail + "\",\"code\":3,\"message\":\"" +
-                            detail + "\"}";
-    m_socket->write("HTTP/1.1 413 Payload Too Large\r\nContent-Type: application/json\r\nConnection: close\r\n"
-                    "Content-Length: " +
-                    QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    const QByteArray body = "{\"error\":\"payload_too_large\",\"detail\":\"" + detail +
+                            "\",\"code\":3,\"message\":\"" + detail + "\"}";
+    m_socket->write(
+        "HTTP/1.1 413 Payload Too Large\r\nContent-Type: application/json\r\nConnection: close\r\n"
+        "Content-Length: " +
+        QByteArray::number(body.size()) + "\r\n\r\n" + body);
     // Closing while the client is still sending makes the kernel reset the connection, and a reset can
     // destroy the 413 before the client reads it. So drain what keeps coming for a while (a "lingering
     // close"), and close when the client does or the grace period ends.

@@ -4,6 +4,7 @@
 #include "spanids.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -41,7 +42,8 @@ struct Pending {
     bool dropped = false;
 };
 
-std::string quotedText(std::string_view text) {
+std::string quotedText(std::string_view text)
+{
     if (text.size() <= kMaxQuotedChars)
         return '"' + std::string(text) + '"';
     size_t cut = kMaxQuotedChars;
@@ -51,16 +53,19 @@ std::string quotedText(std::string_view text) {
     return '"' + std::string(text.substr(0, cut)) + "…\"";
 }
 
-bool isAllZero(std::string_view text) {
+bool isAllZero(std::string_view text)
+{
     return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c == '0'; });
 }
 
-bool isBlank(std::string_view text) {
+bool isBlank(std::string_view text)
+{
     return std::all_of(text.begin(), text.end(),
                        [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
-int kindFromName(std::string_view name) {
+int kindFromName(std::string_view name)
+{
     if (name == "CLIENT")
         return 3;
     if (name == "SERVER")
@@ -72,11 +77,13 @@ int kindFromName(std::string_view name) {
     return -1;
 }
 
-bool isAbsent(const json *value) {
+bool isAbsent(const json *value)
+{
     return value == nullptr || value->is_null();
 }
 
-std::string endpointKey(const Endpoint &e) {
+std::string endpointKey(const Endpoint &e)
+{
     std::string key;
     key.reserve(e.serviceName.size() + e.ipv4.size() + e.ipv6.size() + 10);
     key += e.serviceName;
@@ -89,20 +96,23 @@ std::string endpointKey(const Endpoint &e) {
     return key;
 }
 
-std::string idKey(const std::string &traceId, const std::string &spanId) {
+std::string idKey(const std::string &traceId, const std::string &spanId)
+{
     return traceId + '/' + spanId;
 }
 
 class SpanReader {
 public:
     explicit SpanReader(size_t index)
-        : m_prefix('[' + std::to_string(index) + ']') {}
+        : m_prefix('[' + std::to_string(index) + ']')
+    {}
 
     bool read(json &in, Pending &out);
     std::string takeError() { return std::move(m_error); }
 
 private:
-    bool fail(std::string_view field, std::string_view message) {
+    bool fail(std::string_view field, std::string_view message)
+    {
         m_error = m_prefix;
         if (!field.empty()) {
             m_error += '.';
@@ -112,7 +122,8 @@ private:
         m_error += message;
         return false;
     }
-    bool failType(std::string_view field, std::string_view expected, const json &got) {
+    bool failType(std::string_view field, std::string_view expected, const json &got)
+    {
         return fail(field, "expected " + std::string(expected) + ", got " + got.type_name());
     }
 
@@ -129,7 +140,8 @@ private:
     std::string m_error;
 };
 
-bool SpanReader::readString(json *value, std::string_view field, std::string &out) {
+bool SpanReader::readString(json *value, std::string_view field, std::string &out)
+{
     if (isAbsent(value))
         return true;
     if (!value->is_string())
@@ -139,7 +151,8 @@ bool SpanReader::readString(json *value, std::string_view field, std::string &ou
 }
 
 bool SpanReader::readId(json *value, std::string_view field, size_t maxHex, size_t padTo, bool required,
-                        std::string &out) {
+                        std::string &out)
+{
     if (isAbsent(value))
         return required ? fail(field, "missing") : true;
     if (!value->is_string())
@@ -156,7 +169,8 @@ bool SpanReader::readId(json *value, std::string_view field, size_t maxHex, size
     return true;
 }
 
-bool SpanReader::readMicros(const json *value, std::string_view field, int64_t &out) {
+bool SpanReader::readMicros(const json *value, std::string_view field, int64_t &out)
+{
     out = 0;
     if (isAbsent(value))
         return true;
@@ -176,12 +190,21 @@ bool SpanReader::readMicros(const json *value, std::string_view field, int64_t &
         out = v;
         return true;
     }
-    if (value->is_number_float() && value->get<double>() < 0)
-        return fail(field, "negative: " + value->dump() + " µs");
-    return failType(field, "an integer number of microseconds", *value);
+    if (value->is_number_float()) {
+        // The OpenTelemetry JS Zipkin exporter sends start times as fractional microseconds.
+        const double v = value->get<double>();
+        if (v < 0)
+            return fail(field, "negative: " + value->dump() + " µs");
+        if (!std::isfinite(v) || v > double(kMaxMicros))
+            return fail(field, "out of range: " + value->dump() + " µs");
+        out = std::llround(v);
+        return true;
+    }
+    return failType(field, "a number of microseconds", *value);
 }
 
-bool SpanReader::readBool(const json *value, std::string_view field, bool &out) {
+bool SpanReader::readBool(const json *value, std::string_view field, bool &out)
+{
     out = false;
     if (isAbsent(value))
         return true;
@@ -191,7 +214,8 @@ bool SpanReader::readBool(const json *value, std::string_view field, bool &out) 
     return true;
 }
 
-bool SpanReader::readEndpoint(json *value, std::string_view field, Endpoint &out) {
+bool SpanReader::readEndpoint(json *value, std::string_view field, Endpoint &out)
+{
     if (isAbsent(value))
         return true;
     if (!value->is_object())
@@ -221,7 +245,8 @@ bool SpanReader::readEndpoint(json *value, std::string_view field, Endpoint &out
     return true;
 }
 
-bool SpanReader::readTags(json *value, json &attributes) {
+bool SpanReader::readTags(json *value, json &attributes)
+{
     if (isAbsent(value))
         return true;
     if (!value->is_object())
@@ -237,7 +262,8 @@ bool SpanReader::readTags(json *value, json &attributes) {
     return true;
 }
 
-bool SpanReader::readAnnotations(json *value, json &events) {
+bool SpanReader::readAnnotations(json *value, json &events)
+{
     if (isAbsent(value))
         return true;
     if (!value->is_array())
@@ -273,7 +299,8 @@ bool SpanReader::readAnnotations(json *value, json &events) {
     return true;
 }
 
-bool SpanReader::read(json &in, Pending &out) {
+bool SpanReader::read(json &in, Pending &out)
+{
     if (!in.is_object())
         return failType({}, "a Zipkin span object", in);
 
@@ -391,7 +418,8 @@ bool SpanReader::read(json &in, Pending &out) {
     return true;
 }
 
-bool sameContent(const Pending &a, const Pending &b) {
+bool sameContent(const Pending &a, const Pending &b)
+{
     const Span &x = a.span;
     const Span &y = b.span;
     return a.endpointKey == b.endpointKey && x.parentSpanId == y.parentSpanId && x.name == y.name &&
@@ -403,7 +431,8 @@ bool sameContent(const Pending &a, const Pending &b) {
 // Among candidates (indexes into pending), the one with the same localEndpoint as `endpoint`, else the only
 // one with the same service name; SIZE_MAX when none or ambiguous.
 size_t matchByEndpoint(const std::vector<Pending> &pending, const std::vector<size_t> &candidates,
-                       const std::string &endpoint, const std::string &service) {
+                       const std::string &endpoint, const std::string &service)
+{
     size_t byService = SIZE_MAX;
     int serviceMatches = 0;
     for (size_t c : candidates) {
@@ -419,7 +448,8 @@ size_t matchByEndpoint(const std::vector<Pending> &pending, const std::vector<si
 
 // Zipkin reports late data (tags, annotations, a name) as a span with the same id and endpoint but no
 // timestamp; the Zipkin server and UI merge such fragments into the span they complete.
-void mergeFragment(Pending &into, Pending &&fragment) {
+void mergeFragment(Pending &into, Pending &&fragment)
+{
     Span &to = into.span;
     Span &from = fragment.span;
     if (to.name.empty())
@@ -444,7 +474,8 @@ void mergeFragment(Pending &into, Pending &&fragment) {
     into.shared = into.shared || fragment.shared;
 }
 
-void mergeFragments(std::vector<Pending> &pending, DecodeResult &result) {
+void mergeFragments(std::vector<Pending> &pending, DecodeResult &result)
+{
     if (std::all_of(pending.begin(), pending.end(), [](const Pending &p) { return p.hasTimestamp; }))
         return;
     std::unordered_map<std::string, std::vector<size_t>> placed;
@@ -470,7 +501,8 @@ void mergeFragments(std::vector<Pending> &pending, DecodeResult &result) {
     }
 }
 
-void splitSharedServers(std::vector<Pending> &pending) {
+void splitSharedServers(std::vector<Pending> &pending)
+{
     // Zipkin backfills a missing shared flag on a SERVER span whose CLIENT half is in the same trace:
     // some instrumentation reuses the client's id without saying so.
     std::unordered_set<std::string> clientIds;
@@ -490,7 +522,8 @@ void splitSharedServers(std::vector<Pending> &pending) {
     }
 }
 
-void separateDuplicates(std::vector<Pending> &pending, DecodeResult &result) {
+void separateDuplicates(std::vector<Pending> &pending, DecodeResult &result)
+{
     std::unordered_map<std::string, std::vector<size_t>> kept;
     kept.reserve(pending.size());
     for (size_t i = 0; i < pending.size(); ++i) {
@@ -526,7 +559,8 @@ void separateDuplicates(std::vector<Pending> &pending, DecodeResult &result) {
 // localEndpoint rather than to the client half. Beyond that exact match, a span of the same service is
 // attached when only one server half has that service, unless it is a SERVER or CONSUMER (another
 // receiver of the client call) or sits in the client half's own endpoint (a service calling itself).
-void attachToSharedServers(std::vector<Pending> &pending) {
+void attachToSharedServers(std::vector<Pending> &pending)
+{
     std::unordered_map<std::string, std::vector<size_t>> servers;
     for (size_t i = 0; i < pending.size(); ++i)
         if (!pending[i].dropped && pending[i].sharedServer)
@@ -572,7 +606,8 @@ void attachToSharedServers(std::vector<Pending> &pending) {
 
 } // namespace
 
-DecodeResult ZipkinDecoder::decode(std::string_view body) {
+DecodeResult ZipkinDecoder::decode(std::string_view body)
+{
     DecodeResult result;
     if (isBlank(body)) {
         result.fatalError = "empty body";

@@ -15,8 +15,7 @@ public:
     Statement() = default;
     explicit Statement(sqlite3_stmt *stmt)
         : m_stmt(stmt)
-    {
-    }
+    {}
     Statement(Statement &&other) noexcept;
     Statement &operator=(Statement &&other) noexcept;
     Statement(const Statement &) = delete;

@@ -7,13 +7,13 @@ namespace tracedeck {
 
 FtsIndexer::FtsIndexer(Database &db)
     : m_db(db)
-{
-}
+{}
 
 bool FtsIndexer::prepare(std::string *error)
 {
     m_changed = m_db.prepare(
-        "SELECT id, change_seq, messages FROM spans WHERE change_seq > ?1 ORDER BY change_seq LIMIT ?2", error);
+        "SELECT id, change_seq, messages FROM spans WHERE change_seq > ?1 ORDER BY change_seq LIMIT ?2",
+        error);
     m_delete = m_db.prepare("DELETE FROM message_fts WHERE rowid = ?1", error);
     m_insert = m_db.prepare("INSERT INTO message_fts (rowid, text) VALUES (?1, ?2)", error);
     m_saveMark = m_db.prepare("UPDATE store_meta SET value = ?1 WHERE key = 'fts_indexed_seq'", error);

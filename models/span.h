@@ -58,7 +58,7 @@ struct Span {
     nlohmann::json links = nlohmann::json::array();       // [{traceId, spanId, attributes}]
     nlohmann::json resource = nlohmann::json::object();   // resource attributes
     nlohmann::json scope = nlohmann::json::object();      // {name, version, attributes}
-    std::string source; // otlp-json, otlp-proto, zipkin, …
+    std::string source;                                   // otlp-json, otlp-proto, zipkin, …
     ExtractedFields fields;
 };
 

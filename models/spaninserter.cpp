@@ -72,8 +72,7 @@ class Binder {
 public:
     explicit Binder(sqlite3_stmt *stmt)
         : m_stmt(stmt)
-    {
-    }
+    {}
     void text(int i, const std::string &value)
     {
         sqlite3_bind_text(m_stmt, i, value.data(), int(value.size()), SQLITE_STATIC);
@@ -129,8 +128,7 @@ struct SpanInserter::TraceDelta {
 
 SpanInserter::SpanInserter(Database &db)
     : m_db(db)
-{
-}
+{}
 
 bool SpanInserter::prepare(std::string *error)
 {
@@ -244,8 +242,8 @@ bool SpanInserter::upsertSpan(const EncodedSpan &row, int64_t seq, int64_t *inse
     return true;
 }
 
-bool SpanInserter::addToTrace(const std::string &workspace, const std::string &traceId, const TraceDelta &delta,
-                              bool *created, std::string *error)
+bool SpanInserter::addToTrace(const std::string &workspace, const std::string &traceId,
+                              const TraceDelta &delta, bool *created, std::string *error)
 {
     sqlite3_stmt *stmt = m_addToTrace.get();
     Binder bind(stmt);
@@ -289,7 +287,8 @@ bool SpanInserter::traceExists(const std::string &workspace, const std::string &
     return exists;
 }
 
-bool SpanInserter::recomputeTrace(const std::string &workspace, const std::string &traceId, std::string *error)
+bool SpanInserter::recomputeTrace(const std::string &workspace, const std::string &traceId,
+                                  std::string *error)
 {
     sqlite3_stmt *stmt = m_recomputeTrace.get();
     Binder bind(stmt);

@@ -9,7 +9,8 @@
 
 namespace tracedeck {
 
-std::unique_ptr<SpanWriter> SpanWriter::open(const std::string &path, const Options &options, std::string *error)
+std::unique_ptr<SpanWriter> SpanWriter::open(const std::string &path, const Options &options,
+                                             std::string *error)
 {
     auto db = Database::open(path, Database::Mode::ReadWrite, error);
     if (!db)
@@ -27,8 +28,7 @@ SpanWriter::SpanWriter(std::unique_ptr<Database> db, const Options &options)
     : m_db(std::move(db))
     , m_options(options)
     , m_path(m_db->path())
-{
-}
+{}
 
 SpanWriter::~SpanWriter()
 {
@@ -68,7 +68,8 @@ SpanWriter::Submit SpanWriter::submit(EncodedBatch &&spans, Callback done)
         std::lock_guard lock(m_mutex);
         if (m_stopping)
             return Submit::Stopped;
-        // A batch bigger than the whole queue is still taken when nothing else waits, or it could never go in.
+        // A batch bigger than the whole queue is still taken when nothing else waits, or it could never go
+        // in.
         if (m_queuedSpans > 0 && m_queuedSpans + spans.size() > m_options.maxQueuedSpans)
             return Submit::QueueFull;
         m_queuedSpans += spans.size();
@@ -107,8 +108,8 @@ void SpanWriter::run()
             if (m_queue.empty() && m_stopping)
                 break;
             size_t spans = 0;
-            while (!m_queue.empty() && (taken.empty() || spans + m_queue.front().spans.size() <=
-                                                              m_options.maxSpansPerCommit)) {
+            while (!m_queue.empty() &&
+                   (taken.empty() || spans + m_queue.front().spans.size() <= m_options.maxSpansPerCommit)) {
                 spans += m_queue.front().spans.size();
                 taken.push_back(std::move(m_queue.front()));
                 m_queue.pop_front();

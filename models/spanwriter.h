@@ -43,7 +43,8 @@ public:
     enum class Submit { Accepted, QueueFull, Stopped };
 
     // Opens or creates the database file, migrates its schema, starts the writer thread.
-    static std::unique_ptr<SpanWriter> open(const std::string &path, const Options &options, std::string *error);
+    static std::unique_ptr<SpanWriter> open(const std::string &path, const Options &options,
+                                            std::string *error);
     static std::unique_ptr<SpanWriter> open(const std::string &path, std::string *error)
     {
         return open(path, Options{}, error);

@@ -7,8 +7,8 @@ namespace tracedeck {
 
 QString StorePaths::defaultDatabasePath()
 {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
-                        QStringLiteral("/tracedeck");
+    const QString dir =
+        QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/tracedeck");
     QDir().mkpath(dir);
     return dir + QStringLiteral("/tracedeck.db");
 }

@@ -101,8 +101,8 @@ HttpResponse HttpClient::get(const QString &path) const
     return raw(requestHead("GET", path, m_port) + "\r\n");
 }
 
-HttpResponse HttpClient::postChunked(const QString &path, const QByteArray &body, const QByteArray &contentType,
-                                     qsizetype chunkSize) const
+HttpResponse HttpClient::postChunked(const QString &path, const QByteArray &body,
+                                     const QByteArray &contentType, qsizetype chunkSize) const
 {
     QByteArray request = requestHead("POST", path, m_port) + "Content-Type: " + contentType +
                          "\r\nTransfer-Encoding: chunked\r\n\r\n";

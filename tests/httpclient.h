@@ -21,8 +21,7 @@ class HttpClient {
 public:
     explicit HttpClient(quint16 port)
         : m_port(port)
-    {
-    }
+    {}
 
     HttpResponse post(const QString &path, const QByteArray &body, const QByteArray &contentType,
                       const QList<QPair<QByteArray, QByteArray>> &extraHeaders = {}) const;

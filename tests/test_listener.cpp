@@ -7,8 +7,8 @@
 #include "opentelemetry/proto/collector/trace/v1/trace_service.pb.h"
 
 #include <QFile>
-#include <QTemporaryDir>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <nlohmann/json.hpp>
@@ -53,8 +53,8 @@ QByteArray jsonSpan(const QByteArray &traceId, const QByteArray &spanId, const Q
 QByteArray jsonSpanAt(const QByteArray &traceId, const QByteArray &spanId, const QByteArray &startNs,
                       const QByteArray &endNs)
 {
-    return R"({"traceId":")" + traceId + R"(","spanId":")" + spanId + R"(","name":"op","startTimeUnixNano":")" +
-           startNs + R"(","endTimeUnixNano":")" + endNs + R"("})";
+    return R"({"traceId":")" + traceId + R"(","spanId":")" + spanId +
+           R"(","name":"op","startTimeUnixNano":")" + startNs + R"(","endTimeUnixNano":")" + endNs + R"("})";
 }
 
 QByteArray jsonRequest(const QList<QByteArray> &spans)
@@ -138,8 +138,9 @@ private Q_SLOTS:
 
     void otlpJsonIsStoredBeforeTheAnswer()
     {
-        const auto response = m_client->post(QStringLiteral("/v1/traces"),
-                                             jsonRequest({jsonSpan(kTrace, "0000000000000001")}), "application/json");
+        const auto response =
+            m_client->post(QStringLiteral("/v1/traces"), jsonRequest({jsonSpan(kTrace, "0000000000000001")}),
+                           "application/json");
         QCOMPARE(response.status, 200);
         QCOMPARE(response.header("Content-Type"), QByteArray("application/json"));
         QCOMPARE(jsonBody(response), nlohmann::json::object());
@@ -151,7 +152,8 @@ private Q_SLOTS:
 
     void otlpProtobufFixtureAnswersInProtobuf()
     {
-        const QByteArray body = readFile(QStringLiteral(TRACEDECK_TEST_DATA "/otlp-proto/otel-proto-example-trace.binpb"));
+        const QByteArray body =
+            readFile(QStringLiteral(TRACEDECK_TEST_DATA "/otlp-proto/otel-proto-example-trace.binpb"));
         QVERIFY(!body.isEmpty());
         const auto response = m_client->post(QStringLiteral("/v1/traces"), body, "application/x-protobuf");
         QCOMPARE(response.status, 200);
@@ -159,7 +161,8 @@ private Q_SLOTS:
         ExportResponse decoded;
         QVERIFY(decoded.ParseFromArray(response.body.constData(), int(response.body.size())));
         QVERIFY(!decoded.has_partial_success());
-        QCOMPARE(count("SELECT count(*) FROM spans WHERE service = 'my.service' AND source = 'otlp-proto'"), 1);
+        QCOMPARE(count("SELECT count(*) FROM spans WHERE service = 'my.service' AND source = 'otlp-proto'"),
+                 1);
     }
 
     void gzipBodiesAreInflated()
@@ -178,23 +181,26 @@ private Q_SLOTS:
 
     void partialSuccessKeepsTheGoodSpans()
     {
-        const auto response = m_client->post(
-            QStringLiteral("/v1/traces"),
-            jsonRequest({jsonSpan(kTrace, "00000000000000b1"), jsonSpan(kTrace, "abc"), jsonSpan(kTrace, "00000000000000b2")}),
-            "application/json");
+        const auto response =
+            m_client->post(QStringLiteral("/v1/traces"),
+                           jsonRequest({jsonSpan(kTrace, "00000000000000b1"), jsonSpan(kTrace, "abc"),
+                                        jsonSpan(kTrace, "00000000000000b2")}),
+                           "application/json");
         QCOMPARE(response.status, 200);
         const auto body = jsonBody(response);
         QCOMPARE(body["partialSuccess"]["rejectedSpans"].get<int>(), 1);
         const std::string message = body["partialSuccess"]["errorMessage"];
         QVERIFY2(message.find("spanId") != std::string::npos, message.c_str());
-        QCOMPARE(count("SELECT count(*) FROM spans WHERE span_id IN ('00000000000000b1', '00000000000000b2')"), 2);
+        QCOMPARE(
+            count("SELECT count(*) FROM spans WHERE span_id IN ('00000000000000b1', '00000000000000b2')"), 2);
     }
 
     void partialSuccessInProtobuf()
     {
         auto request = protoRequest(3, "\x31");
         request.mutable_resource_spans(0)->mutable_scope_spans(0)->mutable_spans(1)->set_span_id("\x01\x02");
-        const auto response = m_client->post(QStringLiteral("/v1/traces"), serialized(request), "application/x-protobuf");
+        const auto response =
+            m_client->post(QStringLiteral("/v1/traces"), serialized(request), "application/x-protobuf");
         QCOMPARE(response.status, 200);
         ExportResponse decoded;
         QVERIFY(decoded.ParseFromArray(response.body.constData(), int(response.body.size())));
@@ -205,10 +211,12 @@ private Q_SLOTS:
 
     void malformedJsonIs400NamingTheProblem()
     {
-        const auto response = m_client->post(QStringLiteral("/v1/traces"), R"({"resourceSpans":[{)", "application/json");
+        const auto response =
+            m_client->post(QStringLiteral("/v1/traces"), R"({"resourceSpans":[{)", "application/json");
         QCOMPARE(response.status, 400);
         QCOMPARE(response.header("Content-Type"), QByteArray("application/json"));
-        QVERIFY2(errorDetail(response).find("malformed JSON") != std::string::npos, response.body.constData());
+        QVERIFY2(errorDetail(response).find("malformed JSON") != std::string::npos,
+                 response.body.constData());
         QCOMPARE(jsonBody(response)["error"], "bad_request");
     }
 
@@ -228,30 +236,36 @@ private Q_SLOTS:
 
     void wrongJsonTypes()
     {
-        const auto notArray = m_client->post(QStringLiteral("/v1/traces"), R"({"resourceSpans":"nope"})", "application/json");
+        const auto notArray =
+            m_client->post(QStringLiteral("/v1/traces"), R"({"resourceSpans":"nope"})", "application/json");
         QCOMPARE(notArray.status, 400);
         QVERIFY2(errorDetail(notArray).find("resourceSpans") != std::string::npos, notArray.body.constData());
 
-        const auto badName = m_client->post(
-            QStringLiteral("/v1/traces"),
-            jsonRequest({jsonSpan(kTrace, "00000000000000c1"), jsonSpan(kTrace, "00000000000000c2", R"(,"name":5)")}),
-            "application/json");
-        // Duplicate "name" keys: the later (a number) wins in the parser; that span is rejected by field name.
+        const auto badName =
+            m_client->post(QStringLiteral("/v1/traces"),
+                           jsonRequest({jsonSpan(kTrace, "00000000000000c1"),
+                                        jsonSpan(kTrace, "00000000000000c2", R"(,"name":5)")}),
+                           "application/json");
+        // Duplicate "name" keys: the later (a number) wins in the parser; that span is rejected by field
+        // name.
         QCOMPARE(badName.status, 200);
         QCOMPARE(jsonBody(badName)["partialSuccess"]["rejectedSpans"].get<int>(), 1);
-        QVERIFY(jsonBody(badName)["partialSuccess"]["errorMessage"].get<std::string>().find("name") != std::string::npos);
+        QVERIFY(jsonBody(badName)["partialSuccess"]["errorMessage"].get<std::string>().find("name") !=
+                std::string::npos);
         QCOMPARE(count("SELECT count(*) FROM spans WHERE span_id = '00000000000000c1'"), 1);
     }
 
     void everySpanInvalidIs400()
     {
-        const QByteArray noIds = R"({"resourceSpans":[{"scopeSpans":[{"spans":[{"name":"x","startTimeUnixNano":"1","endTimeUnixNano":"2"}]}]}]})";
+        const QByteArray noIds =
+            R"({"resourceSpans":[{"scopeSpans":[{"spans":[{"name":"x","startTimeUnixNano":"1","endTimeUnixNano":"2"}]}]}]})";
         const auto response = m_client->post(QStringLiteral("/v1/traces"), noIds, "application/json");
         QCOMPARE(response.status, 400);
         QVERIFY2(errorDetail(response).find("traceId") != std::string::npos, response.body.constData());
 
-        const auto shortIds = m_client->post(QStringLiteral("/v1/traces"),
-                                             jsonRequest({jsonSpan("abcd", "0000000000000001")}), "application/json");
+        const auto shortIds =
+            m_client->post(QStringLiteral("/v1/traces"), jsonRequest({jsonSpan("abcd", "0000000000000001")}),
+                           "application/json");
         QCOMPARE(shortIds.status, 400);
         QVERIFY2(errorDetail(shortIds).find("traceId") != std::string::npos, shortIds.body.constData());
     }
@@ -264,8 +278,8 @@ private Q_SLOTS:
                                              "application/json");
         QCOMPARE(response.status, 200);
         QCOMPARE(jsonBody(response)["partialSuccess"]["rejectedSpans"].get<int>(), 1);
-        QVERIFY(jsonBody(response)["partialSuccess"]["errorMessage"].get<std::string>().find("endTimeUnixNano") !=
-                std::string::npos);
+        QVERIFY(jsonBody(response)["partialSuccess"]["errorMessage"].get<std::string>().find(
+                    "endTimeUnixNano") != std::string::npos);
         QCOMPARE(count("SELECT count(*) FROM spans WHERE span_id = '00000000000000d1'"), 0);
         QCOMPARE(count("SELECT count(*) FROM spans WHERE span_id = '00000000000000d2'"), 1);
     }
@@ -287,7 +301,8 @@ private Q_SLOTS:
         const auto response = m_client->post(QStringLiteral("/v1/traces"), bomb, "application/json",
                                              {{"Content-Encoding", "gzip"}});
         QCOMPARE(response.status, 413);
-        QVERIFY2(errorDetail(response).find("inflates to more than") != std::string::npos, response.body.constData());
+        QVERIFY2(errorDetail(response).find("inflates to more than") != std::string::npos,
+                 response.body.constData());
     }
 
     void corruptGzipIs400()
@@ -307,7 +322,8 @@ private Q_SLOTS:
                                                    QByteArray(kTestBodyLimit + 1000, 'x') + R"("}}])")});
         const auto response = m_client->post(QStringLiteral("/v1/traces"), big, "application/json");
         QCOMPARE(response.status, 413);
-        QVERIFY2(errorDetail(response).find("exceeds the limit") != std::string::npos, response.body.constData());
+        QVERIFY2(errorDetail(response).find("exceeds the limit") != std::string::npos,
+                 response.body.constData());
     }
 
     // OTel exporters stream bodies chunked with no Content-Length: the limit holds for them too, and the
@@ -319,13 +335,15 @@ private Q_SLOTS:
         QCOMPARE(response.status, 413);
         QCOMPARE(response.header("Connection"), QByteArray("close"));
         QVERIFY2(response.requestBytesSent < big.size(), "answered only after the whole body was sent");
-        QVERIFY2(errorDetail(response).find("exceeds the limit") != std::string::npos, response.body.constData());
+        QVERIFY2(errorDetail(response).find("exceeds the limit") != std::string::npos,
+                 response.body.constData());
     }
 
     void chunkedBodyUnderTheLimitIsStored()
     {
         const QByteArray body = jsonRequest({jsonSpan(kTrace, "0000000000000101")});
-        const auto response = m_client->postChunked(QStringLiteral("/v1/traces"), body, "application/json", 7);
+        const auto response =
+            m_client->postChunked(QStringLiteral("/v1/traces"), body, "application/json", 7);
         QCOMPARE(response.status, 200);
         QCOMPARE(count("SELECT count(*) FROM spans WHERE span_id = '0000000000000101'"), 1);
     }
@@ -351,15 +369,17 @@ private Q_SLOTS:
                                              {{"Content-Encoding", "br"}});
         QCOMPARE(encoding.status, 415);
         QVERIFY2(errorDetail(encoding).find("br") != std::string::npos, encoding.body.constData());
-        const auto charset = m_client->post(QStringLiteral("/v1/traces"),
-                                            jsonRequest({jsonSpan(kTrace, "0000000000000111")}),
-                                            "application/json; charset=utf-8");
+        const auto charset =
+            m_client->post(QStringLiteral("/v1/traces"), jsonRequest({jsonSpan(kTrace, "0000000000000111")}),
+                           "application/json; charset=utf-8");
         QCOMPARE(charset.status, 200);
     }
 
     void nonUtf8StringIs400()
     {
-        const QByteArray bad = jsonRequest({jsonSpan(kTrace, "0000000000000121", ",\"attributes\":[{\"key\":\"k\",\"value\":{\"stringValue\":\"\xff\xfe\"}}]")});
+        const QByteArray bad = jsonRequest(
+            {jsonSpan(kTrace, "0000000000000121",
+                      ",\"attributes\":[{\"key\":\"k\",\"value\":{\"stringValue\":\"\xff\xfe\"}}]")});
         const auto response = m_client->post(QStringLiteral("/v1/traces"), bad, "application/json");
         QCOMPARE(response.status, 400);
         QVERIFY2(errorDetail(response).find("UTF-8") != std::string::npos, response.body.constData());
@@ -368,13 +388,15 @@ private Q_SLOTS:
     void hugeAttributeValueIsKeptWhole()
     {
         const QByteArray value(1500 * 1024, 'v');
-        const auto response = m_client->post(
-            QStringLiteral("/v1/traces"),
-            jsonRequest({jsonSpan(kTrace, "0000000000000131",
-                                  R"(,"attributes":[{"key":"big","value":{"stringValue":")" + value + R"("}}])")}),
-            "application/json");
+        const auto response =
+            m_client->post(QStringLiteral("/v1/traces"),
+                           jsonRequest({jsonSpan(kTrace, "0000000000000131",
+                                                 R"(,"attributes":[{"key":"big","value":{"stringValue":")" +
+                                                     value + R"("}}])")}),
+                           "application/json");
         QCOMPARE(response.status, 200);
-        QCOMPARE(count("SELECT length(json_extract(attributes, '$.big')) FROM spans WHERE span_id = '0000000000000131'"),
+        QCOMPARE(count("SELECT length(json_extract(attributes, '$.big')) FROM spans WHERE span_id = "
+                       "'0000000000000131'"),
                  value.size());
     }
 
@@ -387,7 +409,9 @@ private Q_SLOTS:
         QCOMPARE(m_writer->storedSpans(), before);
         const QByteArray later =
             jsonSpanAt(kTrace, "0000000000000141", "1700000000000000000", "1700000009000000000");
-        QCOMPARE(m_client->post(QStringLiteral("/v1/traces"), jsonRequest({later}), "application/json").status, 200);
+        QCOMPARE(
+            m_client->post(QStringLiteral("/v1/traces"), jsonRequest({later}), "application/json").status,
+            200);
         QCOMPARE(m_writer->storedSpans(), before);
         QCOMPARE(count("SELECT end_ns FROM spans WHERE span_id = '0000000000000141'"), 1700000009000000000);
     }
@@ -411,7 +435,8 @@ private Q_SLOTS:
         const QByteArray body = readFile(QStringLiteral(TRACEDECK_TEST_DATA "/zipkin/yelp.json"));
         QVERIFY(!body.isEmpty());
         QCOMPARE(m_client->post(QStringLiteral("/api/v2/spans"), body, "application/json").status, 202);
-        const auto notArray = m_client->post(QStringLiteral("/api/v2/spans"), R"({"traceId":"1"})", "application/json");
+        const auto notArray =
+            m_client->post(QStringLiteral("/api/v2/spans"), R"({"traceId":"1"})", "application/json");
         QCOMPARE(notArray.status, 400);
         QVERIFY2(errorDetail(notArray).find("array") != std::string::npos, notArray.body.constData());
         const auto proto = m_client->post(QStringLiteral("/api/v2/spans"), "x", "application/x-protobuf");
@@ -451,8 +476,9 @@ private Q_SLOTS:
         socket.connectToHost(QStringLiteral("127.0.0.1"), m_listener->address().port);
         QVERIFY(socket.waitForConnected());
         const QByteArray body = jsonRequest({jsonSpan(kTrace, "0000000000000151")});
-        socket.write("POST /v1/traces HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
-                     QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        socket.write(
+            "POST /v1/traces HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
+            QByteArray::number(body.size()) + "\r\n\r\n" + body);
         QVERIFY(socket.waitForBytesWritten());
         QTRY_COMPARE(m_listener->counters().requests.load(), requestsBefore + 1);
         socket.abort();
@@ -500,10 +526,12 @@ private Q_SLOTS:
             auto *socket = new QTcpSocket(this);
             socket->connectToHost(QStringLiteral("127.0.0.1"), listener.address().port);
             QVERIFY(socket->waitForConnected());
-            const QByteArray body = jsonRequest({jsonSpan(kTrace, "00000000000002a" + QByteArray::number(i)),
-                                                 jsonSpan(kTrace, "00000000000002b" + QByteArray::number(i))});
-            socket->write("POST /v1/traces HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
-                          QByteArray::number(body.size()) + "\r\n\r\n" + body);
+            const QByteArray body =
+                jsonRequest({jsonSpan(kTrace, "00000000000002a" + QByteArray::number(i)),
+                             jsonSpan(kTrace, "00000000000002b" + QByteArray::number(i))});
+            socket->write(
+                "POST /v1/traces HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
+                QByteArray::number(body.size()) + "\r\n\r\n" + body);
             QVERIFY(socket->waitForBytesWritten());
             waiting.append(socket);
             if (i == 0)
@@ -512,8 +540,9 @@ private Q_SLOTS:
                 QTRY_COMPARE(writer->queuedSpans(), size_t(2));
         }
         HttpClient client(listener.address().port);
-        const auto refused = client.post(QStringLiteral("/v1/traces"),
-                                         jsonRequest({jsonSpan(kTrace, "00000000000002c0")}), "application/json");
+        const auto refused =
+            client.post(QStringLiteral("/v1/traces"), jsonRequest({jsonSpan(kTrace, "00000000000002c0")}),
+                        "application/json");
         QCOMPARE(refused.status, 429);
         QCOMPARE(refused.header("Retry-After"), QByteArray("1"));
         QVERIFY2(errorDetail(refused).find("queue is full") != std::string::npos, refused.body.constData());

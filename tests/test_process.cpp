@@ -2,13 +2,13 @@
 #include "httpclient.h"
 
 #include <QNetworkAccessManager>
-#include <sqlite3.h>
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <sqlite3.h>
 
 #include <nlohmann/json.hpp>
 
@@ -44,7 +44,8 @@ public:
     // The port from "tracedeck: listening on http://127.0.0.1:PORT", or 0 when it never says so.
     quint16 waitForPort()
     {
-        static const QRegularExpression listening(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)"));
+        static const QRegularExpression listening(
+            QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)"));
         QDeadlineTimer deadline(30000);
         while (!deadline.hasExpired() && m_process.state() != QProcess::NotRunning) {
             const auto match = listening.match(stderrText());
@@ -68,16 +69,18 @@ QByteArray traceIdFor(int batch)
 QByteArray batchBody(int batch, int spans)
 {
     const std::string messages =
-        nlohmann::json::array({{{"role", "user"}, {"parts", {{{"type", "text"}, {"content", std::string(600, 'p')}}}}}})
+        nlohmann::json::array(
+            {{{"role", "user"}, {"parts", {{{"type", "text"}, {"content", std::string(600, 'p')}}}}}})
             .dump();
     nlohmann::json spanList = nlohmann::json::array();
     for (int i = 0; i < spans; ++i)
-        spanList.push_back({{"traceId", traceIdFor(batch).toStdString()},
-                            {"spanId", QByteArray::number(i + 1, 16).rightJustified(16, '0').toStdString()},
-                            {"name", "step"},
-                            {"startTimeUnixNano", "1000"},
-                            {"endTimeUnixNano", "2000"},
-                            {"attributes", {{{"key", "gen_ai.input.messages"}, {"value", {{"stringValue", messages}}}}}}});
+        spanList.push_back(
+            {{"traceId", traceIdFor(batch).toStdString()},
+             {"spanId", QByteArray::number(i + 1, 16).rightJustified(16, '0').toStdString()},
+             {"name", "step"},
+             {"startTimeUnixNano", "1000"},
+             {"endTimeUnixNano", "2000"},
+             {"attributes", {{{"key", "gen_ai.input.messages"}, {"value", {{"stringValue", messages}}}}}}});
     const nlohmann::json request = {
         {"resourceSpans",
          {{{"resource", {{"attributes", {{{"key", "service.name"}, {"value", {{"stringValue", "load"}}}}}}}},
@@ -115,11 +118,13 @@ private Q_SLOTS:
     {
         QTcpServer squatter;
         QVERIFY(squatter.listen(QHostAddress::LocalHost, 0));
-        Child child({QStringLiteral("--headless"), QStringLiteral("--db"), m_dir.filePath(QStringLiteral("taken.db")),
-                     QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(squatter.serverPort())});
+        Child child({QStringLiteral("--headless"), QStringLiteral("--db"),
+                     m_dir.filePath(QStringLiteral("taken.db")), QStringLiteral("--listen"),
+                     QStringLiteral("127.0.0.1:%1").arg(squatter.serverPort())});
         QVERIFY(child.process().waitForFinished(30000));
         QCOMPARE(child.process().exitCode(), 1);
-        QVERIFY2(child.stderrText().contains(QStringLiteral("cannot listen on 127.0.0.1:%1").arg(squatter.serverPort())),
+        QVERIFY2(child.stderrText().contains(
+                     QStringLiteral("cannot listen on 127.0.0.1:%1").arg(squatter.serverPort())),
                  qPrintable(child.stderrText()));
     }
 
@@ -139,7 +144,8 @@ private Q_SLOTS:
         QVERIFY(child.process().waitForFinished(30000));
         QCOMPARE(child.process().exitStatus(), QProcess::NormalExit);
         QCOMPARE(child.process().exitCode(), 0);
-        QVERIFY2(child.stderrText().contains(QStringLiteral("stopped; 50 spans stored")), qPrintable(child.stderrText()));
+        QVERIFY2(child.stderrText().contains(QStringLiteral("stopped; 50 spans stored")),
+                 qPrintable(child.stderrText()));
         // A clean close checkpoints and removes the write-ahead log.
         QVERIFY(!QFile::exists(db + QStringLiteral("-wal")));
         std::string error;
@@ -148,8 +154,8 @@ private Q_SLOTS:
         QCOMPARE(store->queryInt("SELECT count(*) FROM spans"), 50);
     }
 
-    // The durability promise: after kill -9 in the middle of sustained ingest from two connections, every span
-    // that was answered 200 is in the database, and the database opens without error.
+    // The durability promise: after kill -9 in the middle of sustained ingest from two connections, every
+    // span that was answered 200 is in the database, and the database opens without error.
     void everyAcknowledgedSpanSurvivesKill9()
     {
         const QString db = m_dir.filePath(QStringLiteral("killed.db"));
@@ -197,7 +203,8 @@ private Q_SLOTS:
         auto check = store->prepare("PRAGMA integrity_check");
         QVERIFY(check);
         QCOMPARE(sqlite3_step(check.get()), SQLITE_ROW);
-        QCOMPARE(QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(check.get(), 0))), QByteArray("ok"));
+        QCOMPARE(QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(check.get(), 0))),
+                 QByteArray("ok"));
         auto spansOf = store->prepare("SELECT count(*) FROM spans WHERE trace_id = ?1");
         for (int batch : acked) {
             const QByteArray trace = traceIdFor(batch);

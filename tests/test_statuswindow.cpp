@@ -13,7 +13,8 @@ namespace {
 
 QByteArray otlpJsonTrace(const QByteArray &traceId, int spans)
 {
-    QByteArray body = R"({"resourceSpans":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"checkout"}}]},"scopeSpans":[{"spans":[)";
+    QByteArray body =
+        R"({"resourceSpans":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"checkout"}}]},"scopeSpans":[{"spans":[)";
     for (int i = 0; i < spans; ++i) {
         if (i)
             body += ',';
@@ -35,7 +36,8 @@ private Q_SLOTS:
         window.setDatabasePath(QStringLiteral("/tmp/x.db"));
         window.setCounts(1234, 56789);
         QCOMPARE(window.endpointText(), QStringLiteral("OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318"));
-        QCOMPARE(window.countsText(), QLocale().toString(1234) + QLatin1Char('/') + QLocale().toString(56789));
+        QCOMPARE(window.countsText(),
+                 QLocale().toString(1234) + QLatin1Char('/') + QLocale().toString(56789));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         const QImage shot = window.grab().toImage();
@@ -61,13 +63,15 @@ private Q_SLOTS:
         QVERIFY(window.endpointText().endsWith(QString::number(engine.listener()->address().port)));
 
         HttpClient client(engine.listener()->address().port);
-        QCOMPARE(client.post(QStringLiteral("/v1/traces"), otlpJsonTrace("0af7651916cd43dd8448eb211c80319c", 3),
-                             "application/json")
+        QCOMPARE(client
+                     .post(QStringLiteral("/v1/traces"), otlpJsonTrace("0af7651916cd43dd8448eb211c80319c", 3),
+                           "application/json")
                      .status,
                  200);
         QTRY_COMPARE(window.countsText(), QStringLiteral("1/3"));
-        QCOMPARE(client.post(QStringLiteral("/v1/traces"), otlpJsonTrace("1af7651916cd43dd8448eb211c80319c", 2),
-                             "application/json")
+        QCOMPARE(client
+                     .post(QStringLiteral("/v1/traces"), otlpJsonTrace("1af7651916cd43dd8448eb211c80319c", 2),
+                           "application/json")
                      .status,
                  200);
         QTRY_COMPARE(window.countsText(), QStringLiteral("2/5"));

@@ -106,7 +106,8 @@ private Q_SLOTS:
         std::string error;
         auto writer = SpanWriter::open(m_path.toStdString(), &error);
         QVERIFY(writer);
-        SpanBatch batch{makeSpan("t1", "a", 100, 200), makeSpan("t1", "b", 150, 180), makeSpan("t2", "c", 50, 60)};
+        SpanBatch batch{makeSpan("t1", "a", 100, 200), makeSpan("t1", "b", 150, 180),
+                        makeSpan("t2", "c", 50, 60)};
         CommitResult first = writeAndWait(*writer, batch);
         QVERIFY(first.ok);
         QCOMPARE(first.stats.inserted, 3);
@@ -201,13 +202,15 @@ private Q_SLOTS:
             {{{"role", "user"}, {"content", "what is the capital of Burkina Faso"}},
              {{"role", "assistant"},
               {"content", ""},
-              {"tool_calls", {{{"id", "c1"}, {"name", "lookup_capital"}, {"arguments", "{\"country\":\"BF\"}"}}}}}});
+              {"tool_calls",
+               {{{"id", "c1"}, {"name", "lookup_capital"}, {"arguments", "{\"country\":\"BF\"}"}}}}}});
         QVERIFY(writeAndWait(*writer, {span, makeSpan("t", "b", 0, 1)}).ok);
         QTRY_VERIFY_WITH_TIMEOUT(writer->ftsIndexedSeq() == writer->changeSeq(), 10000);
         QVERIFY(caughtUp.count() >= 1);
         writer->stop();
         QCOMPARE(queryInt(m_path, "SELECT count(*) FROM message_fts WHERE message_fts MATCH 'burkina'"), 1);
-        QCOMPARE(queryInt(m_path, "SELECT count(*) FROM message_fts WHERE message_fts MATCH 'lookup_capital'"), 1);
+        QCOMPARE(
+            queryInt(m_path, "SELECT count(*) FROM message_fts WHERE message_fts MATCH 'lookup_capital'"), 1);
         QCOMPARE(queryInt(m_path, "SELECT rowid FROM message_fts WHERE message_fts MATCH 'burkina'"),
                  queryInt(m_path, "SELECT id FROM spans WHERE span_id = 'a'"));
         QCOMPARE(queryInt(m_path, "SELECT value FROM store_meta WHERE key = 'fts_indexed_seq'"), 2);

@@ -11,10 +11,12 @@
 #include <string>
 
 namespace QTest {
-template <> inline char *toString(const std::string &text) {
+template <> inline char *toString(const std::string &text)
+{
     return qstrdup(('"' + text + '"').c_str());
 }
-template <> inline char *toString(const nlohmann::json &value) {
+template <> inline char *toString(const nlohmann::json &value)
+{
     return qstrdup(value.dump().c_str());
 }
 } // namespace QTest
@@ -23,32 +25,37 @@ using namespace tracedeck;
 
 namespace {
 
-std::string readFixture(const char *name) {
+std::string readFixture(const char *name)
+{
     QFile file(QString::fromUtf8(TRACEDECK_TEST_DATA "/zipkin/") + QString::fromUtf8(name));
     if (!file.open(QIODevice::ReadOnly))
         qFatal("cannot open fixture %s", name);
     return file.readAll().toStdString();
 }
 
-DecodeResult decodeFixture(const char *name) {
+DecodeResult decodeFixture(const char *name)
+{
     return ZipkinDecoder::decode(readFixture(name));
 }
 
-const Span *findSpan(const DecodeResult &result, const std::string &spanId) {
+const Span *findSpan(const DecodeResult &result, const std::string &spanId)
+{
     for (const auto &span : result.spans)
         if (span.spanId == spanId)
             return &span;
     return nullptr;
 }
 
-std::set<std::string> services(const DecodeResult &result) {
+std::set<std::string> services(const DecodeResult &result)
+{
     std::set<std::string> names;
     for (const auto &span : result.spans)
         names.insert(span.service);
     return names;
 }
 
-std::map<int, int> kindCounts(const DecodeResult &result) {
+std::map<int, int> kindCounts(const DecodeResult &result)
+{
     std::map<int, int> counts;
     for (const auto &span : result.spans)
         ++counts[span.kind];
@@ -56,7 +63,8 @@ std::map<int, int> kindCounts(const DecodeResult &result) {
 }
 
 // Spans whose parentSpanId names no span in the result.
-std::vector<std::string> orphans(const DecodeResult &result) {
+std::vector<std::string> orphans(const DecodeResult &result)
+{
     std::set<std::string> ids;
     for (const auto &span : result.spans)
         ids.insert(span.spanId);
@@ -67,7 +75,8 @@ std::vector<std::string> orphans(const DecodeResult &result) {
     return out;
 }
 
-std::vector<std::string> roots(const DecodeResult &result) {
+std::vector<std::string> roots(const DecodeResult &result)
+{
     std::vector<std::string> out;
     for (const auto &span : result.spans)
         if (span.parentSpanId.empty())
@@ -75,7 +84,8 @@ std::vector<std::string> roots(const DecodeResult &result) {
     return out;
 }
 
-bool idsUnique(const DecodeResult &result) {
+bool idsUnique(const DecodeResult &result)
+{
     std::set<std::pair<std::string, std::string>> keys;
     for (const auto &span : result.spans)
         if (!keys.emplace(span.traceId, span.spanId).second)
@@ -83,16 +93,19 @@ bool idsUnique(const DecodeResult &result) {
     return true;
 }
 
-int count(const DecodeResult &result, const std::function<bool(const Span &)> &predicate) {
+int count(const DecodeResult &result, const std::function<bool(const Span &)> &predicate)
+{
     return static_cast<int>(std::count_if(result.spans.begin(), result.spans.end(), predicate));
 }
 
-bool isSharedHalf(const Span &span) {
+bool isSharedHalf(const Span &span)
+{
     return span.attributes.value("zipkin.shared", false);
 }
 
 // Spans whose parent is a shared server half (by its derived id).
-int childrenOfServerHalves(const DecodeResult &result) {
+int childrenOfServerHalves(const DecodeResult &result)
+{
     std::set<std::string> halves;
     for (const auto &span : result.spans)
         if (isSharedHalf(span))
@@ -100,17 +113,20 @@ int childrenOfServerHalves(const DecodeResult &result) {
     return count(result, [&](const Span &s) { return !isSharedHalf(s) && halves.count(s.parentSpanId) > 0; });
 }
 
-std::string sharedId(const std::string &id) {
+std::string sharedId(const std::string &id)
+{
     return spanids::derivedSpanId(id, "zipkin-shared-server");
 }
 
-bool anyErrorContains(const DecodeResult &result, const std::string &text) {
+bool anyErrorContains(const DecodeResult &result, const std::string &text)
+{
     return std::any_of(result.errors.begin(), result.errors.end(),
                        [&](const std::string &e) { return e.find(text) != std::string::npos; });
 }
 
 // A minimal valid span with the given id, as a JSON object text; `extra` is spliced in before the brace.
-std::string spanJson(const std::string &id, const std::string &extra = {}) {
+std::string spanJson(const std::string &id, const std::string &extra = {})
+{
     return R"({"traceId":"463ac35c9f6413ad","id":")" + id +
            R"(","name":"op","timestamp":1000000,"duration":500,"localEndpoint":{"serviceName":"svc"})" +
            extra + "}";
@@ -131,6 +147,7 @@ private Q_SLOTS:
     void kinds_data();
     void kinds();
     void errorTag();
+    void fractionalMicrosecondsAreRounded();
     void sharedClientServerPair();
     void sharedServerWithoutClientIsDeterministic();
     void sharedFlagOnClientIgnored();
@@ -162,7 +179,8 @@ private Q_SLOTS:
     void errorListIsCapped();
 };
 
-void Test_zipkindecoder::yelpFixture() {
+void Test_zipkindecoder::yelpFixture()
+{
     const auto r = decodeFixture("yelp.json");
     QVERIFY(r.ok());
     QCOMPARE(r.spans.size(), size_t(16));
@@ -220,7 +238,8 @@ void Test_zipkindecoder::yelpFixture() {
     QCOMPARE(blt->attributes.at("network.peer.port").get<int>(), 31882);
 }
 
-void Test_zipkindecoder::messagingKafkaFixture() {
+void Test_zipkindecoder::messagingKafkaFixture()
+{
     const auto r = decodeFixture("messaging-kafka.json");
     QVERIFY(r.ok());
     QCOMPARE(r.spans.size(), size_t(28));
@@ -245,7 +264,8 @@ void Test_zipkindecoder::messagingKafkaFixture() {
     QCOMPARE(emptyError->statusMessage, std::string());
 }
 
-void Test_zipkindecoder::skewFixture() {
+void Test_zipkindecoder::skewFixture()
+{
     const auto r = decodeFixture("skew.json");
     QVERIFY(r.ok());
     QCOMPARE(r.spans.size(), size_t(4));
@@ -274,7 +294,8 @@ void Test_zipkindecoder::skewFixture() {
     QCOMPARE(server->resource.at("service.name").get<std::string>(), std::string("serviceb"));
 }
 
-void Test_zipkindecoder::smartthingsOauthFixture() {
+void Test_zipkindecoder::smartthingsOauthFixture()
+{
     const auto r = decodeFixture("smartthings-oauth-authorization.json");
     QVERIFY(r.ok());
     QCOMPARE(r.spans.size(), size_t(175));
@@ -305,7 +326,8 @@ void Test_zipkindecoder::smartthingsOauthFixture() {
         5);
 }
 
-void Test_zipkindecoder::smartthingsMobileWebInstallFixture() {
+void Test_zipkindecoder::smartthingsMobileWebInstallFixture()
+{
     const auto r = decodeFixture("smartthings-mobile-web-install.json");
     QVERIFY(r.ok());
     // 1041 records: 84 are timestamp-less fragments of a server half (same id and endpoint) and merge into
@@ -342,7 +364,8 @@ void Test_zipkindecoder::smartthingsMobileWebInstallFixture() {
     QCOMPARE(platform->resource.at("host.port").get<int>(), 8140);
 }
 
-void Test_zipkindecoder::fullSpanMapping() {
+void Test_zipkindecoder::fullSpanMapping()
+{
     const auto r = ZipkinDecoder::decode(R"([{
         "traceId": "5AF7183FB1D4CF5F", "id": "352BFF9A74CA9AD2", "parentId": "6B221D5BC9E6496C",
         "kind": "CLIENT", "name": "get /api", "timestamp": 1556604172355737, "duration": 1431,
@@ -386,7 +409,8 @@ void Test_zipkindecoder::fullSpanMapping() {
     QVERIFY(!s.fields.statusCode.has_value());
 }
 
-void Test_zipkindecoder::kinds_data() {
+void Test_zipkindecoder::kinds_data()
+{
     QTest::addColumn<QString>("kindField");
     QTest::addColumn<int>("expected");
     QTest::newRow("client") << QStringLiteral(R"(,"kind":"CLIENT")") << 3;
@@ -397,7 +421,8 @@ void Test_zipkindecoder::kinds_data() {
     QTest::newRow("null") << QStringLiteral(R"(,"kind":null)") << 0;
 }
 
-void Test_zipkindecoder::kinds() {
+void Test_zipkindecoder::kinds()
+{
     QFETCH(QString, kindField);
     QFETCH(int, expected);
     const auto r = ZipkinDecoder::decode('[' + spanJson("0000000000000001", kindField.toStdString()) + ']');
@@ -406,7 +431,20 @@ void Test_zipkindecoder::kinds() {
     QCOMPARE(r.spans[0].spanId, std::string("0000000000000001"));
 }
 
-void Test_zipkindecoder::errorTag() {
+// The OpenTelemetry JS exporter writes timestamp as sec * 1e6 + nanos / 1e3, unrounded.
+void Test_zipkindecoder::fractionalMicrosecondsAreRounded()
+{
+    const auto r = ZipkinDecoder::decode(
+        R"([{"traceId":"86154a4ba6e91385","id":"4d1e00c0db9010db","timestamp":1700000000123456.789,"duration":250.4}])");
+    QVERIFY(r.ok());
+    QCOMPARE(r.rejectedSpans, 0);
+    QCOMPARE(r.spans.size(), size_t(1));
+    QCOMPARE(r.spans[0].startNs, int64_t(1700000000123457000));
+    QCOMPARE(r.spans[0].endNs, int64_t(1700000000123457000 + 250000));
+}
+
+void Test_zipkindecoder::errorTag()
+{
     const auto r = ZipkinDecoder::decode('[' + spanJson("a1", R"(,"tags":{"error":"connection refused"})") +
                                          ',' + spanJson("a2", R"(,"tags":{"error":""})") + ',' +
                                          spanJson("a3", R"(,"tags":{"http.status_code":"500"})") + ']');
@@ -420,7 +458,8 @@ void Test_zipkindecoder::errorTag() {
     QCOMPARE(r.spans[2].attributes.at("http.status_code").get<std::string>(), std::string("500"));
 }
 
-void Test_zipkindecoder::sharedClientServerPair() {
+void Test_zipkindecoder::sharedClientServerPair()
+{
     const auto r = ZipkinDecoder::decode(R"([
         {"traceId":"86154a4ba6e91385","parentId":"86154a4ba6e91385","id":"4d1e00c0db9010db","kind":"CLIENT",
          "name":"get","timestamp":1472470996199000,"duration":207000,"localEndpoint":{"serviceName":"frontend"}},
@@ -449,7 +488,8 @@ void Test_zipkindecoder::sharedClientServerPair() {
     QCOMPARE(server.traceId, client.traceId);
 }
 
-void Test_zipkindecoder::sharedServerWithoutClientIsDeterministic() {
+void Test_zipkindecoder::sharedServerWithoutClientIsDeterministic()
+{
     const std::string body =
         R"([{"traceId":"86154a4ba6e91385","id":"4d1e00c0db9010db","kind":"SERVER","timestamp":1472470996238000,
              "localEndpoint":{"serviceName":"backend"},"shared":true}])";
@@ -461,7 +501,8 @@ void Test_zipkindecoder::sharedServerWithoutClientIsDeterministic() {
     QCOMPARE(second.spans[0].spanId, first.spans[0].spanId);
 }
 
-void Test_zipkindecoder::sharedFlagOnClientIgnored() {
+void Test_zipkindecoder::sharedFlagOnClientIgnored()
+{
     const auto r =
         ZipkinDecoder::decode('[' + spanJson("00000000000000aa", R"(,"kind":"CLIENT","shared":true)") + ']');
     QCOMPARE(r.spans.size(), size_t(1));
@@ -470,7 +511,8 @@ void Test_zipkindecoder::sharedFlagOnClientIgnored() {
     QVERIFY(!r.spans[0].attributes.contains("zipkin.shared"));
 }
 
-void Test_zipkindecoder::serverReusingClientIdWithoutFlagIsShared() {
+void Test_zipkindecoder::serverReusingClientIdWithoutFlagIsShared()
+{
     const auto r = ZipkinDecoder::decode(
         '[' + spanJson("00000000000000aa", R"(,"kind":"CLIENT","parentId":"00000000000000ff")") + ',' +
         spanJson("00000000000000aa", R"(,"kind":"SERVER","parentId":"00000000000000ff")") + ']');
@@ -481,7 +523,8 @@ void Test_zipkindecoder::serverReusingClientIdWithoutFlagIsShared() {
     QCOMPARE(r.spans[1].attributes.at("zipkin.shared"), nlohmann::json(true));
 }
 
-void Test_zipkindecoder::multipleSharedServersKeepDistinctIds() {
+void Test_zipkindecoder::multipleSharedServersKeepDistinctIds()
+{
     const std::string client =
         R"({"traceId":"1","id":"a","kind":"CLIENT","timestamp":10,"localEndpoint":{"serviceName":"bouncer"}})";
     auto server = [](const char *ip, int ts) {
@@ -504,7 +547,8 @@ void Test_zipkindecoder::multipleSharedServersKeepDistinctIds() {
     QVERIFY(r.spans[2].attributes.contains("tracedeck.warning"));
 }
 
-void Test_zipkindecoder::localChildAttachesToServerHalf() {
+void Test_zipkindecoder::localChildAttachesToServerHalf()
+{
     const auto r = ZipkinDecoder::decode(R"([
         {"traceId":"1","id":"b","parentId":"a","name":"db","timestamp":30,
          "localEndpoint":{"serviceName":"backend","ipv4":"10.0.0.2"}},
@@ -540,7 +584,8 @@ void Test_zipkindecoder::localChildAttachesToServerHalf() {
     QCOMPARE(findSpan(self, "000000000000000c")->parentSpanId, half);
 }
 
-void Test_zipkindecoder::differentSpansWithSameIdKeepBoth() {
+void Test_zipkindecoder::differentSpansWithSameIdKeepBoth()
+{
     const auto r = ZipkinDecoder::decode('[' + spanJson("00000000000000aa") + ',' +
                                          spanJson("00000000000000aa", R"(,"tags":{"retry":"1"})") + ']');
     QCOMPARE(r.spans.size(), size_t(2));
@@ -555,7 +600,8 @@ void Test_zipkindecoder::differentSpansWithSameIdKeepBoth() {
     QCOMPARE(r.errors[0].rfind("[1].id: 00000000000000aa", 0), size_t(0));
 }
 
-void Test_zipkindecoder::identicalDuplicateStoredOnce() {
+void Test_zipkindecoder::identicalDuplicateStoredOnce()
+{
     // The same span twice, the second spelled differently (uppercase id, reordered keys).
     const auto r = ZipkinDecoder::decode(
         '[' + spanJson("00000000000000aa", R"(,"tags":{"k":"v"})") + ',' +
@@ -566,7 +612,8 @@ void Test_zipkindecoder::identicalDuplicateStoredOnce() {
     QVERIFY(r.errors.empty());
 }
 
-void Test_zipkindecoder::fragmentWithoutTimestampIsMerged() {
+void Test_zipkindecoder::fragmentWithoutTimestampIsMerged()
+{
     const auto r = ZipkinDecoder::decode(R"([
         {"traceId":"1","id":"a","parentId":"f","name":"post","localEndpoint":{"serviceName":"api","port":80},
          "tags":{"late":"yes","http.path":"/ignored"},"annotations":[{"timestamp":25,"value":"flush"}]},
@@ -587,7 +634,8 @@ void Test_zipkindecoder::fragmentWithoutTimestampIsMerged() {
     QCOMPARE(s.events.at(0).at("timeNs").get<int64_t>(), int64_t(25000));
 }
 
-void Test_zipkindecoder::missingTimestampRejected() {
+void Test_zipkindecoder::missingTimestampRejected()
+{
     const auto r = ZipkinDecoder::decode(R"([
         {"traceId":"1","id":"a","name":"orphan","localEndpoint":{"serviceName":"api"}},
         {"traceId":"1","id":"b","name":"zero","timestamp":0,"localEndpoint":{"serviceName":"api"}},
@@ -604,7 +652,8 @@ void Test_zipkindecoder::missingTimestampRejected() {
     QCOMPARE(r.errors[2].rfind("[2].timestamp: missing", 0), size_t(0));
 }
 
-void Test_zipkindecoder::traceIdPaddedAndLowercased() {
+void Test_zipkindecoder::traceIdPaddedAndLowercased()
+{
     const auto r = ZipkinDecoder::decode(
         R"([{"traceId":"463AC35C9F6413AD","id":"A2FB4A1D1A96D312","parentId":"0020000000000001","timestamp":1},
             {"traceId":"463ac35c9f6413ad48485a3953bb6124","id":"a2fb4a1d1a96d313","timestamp":1},
@@ -618,7 +667,8 @@ void Test_zipkindecoder::traceIdPaddedAndLowercased() {
     QCOMPARE(r.spans[2].traceId, r.spans[0].traceId);
 }
 
-void Test_zipkindecoder::shortIdsPadded() {
+void Test_zipkindecoder::shortIdsPadded()
+{
     const auto r = ZipkinDecoder::decode(R"([{"traceId":"abc","id":"1f","parentId":"2","timestamp":1}])");
     QCOMPARE(r.spans.size(), size_t(1));
     QCOMPARE(r.spans[0].traceId, std::string("00000000000000000000000000000abc"));
@@ -626,7 +676,8 @@ void Test_zipkindecoder::shortIdsPadded() {
     QCOMPARE(r.spans[0].parentSpanId, std::string("0000000000000002"));
 }
 
-void Test_zipkindecoder::absentParentForms_data() {
+void Test_zipkindecoder::absentParentForms_data()
+{
     QTest::addColumn<QString>("parentField");
     QTest::newRow("absent") << QString();
     QTest::newRow("null") << QStringLiteral(R"(,"parentId":null)");
@@ -635,7 +686,8 @@ void Test_zipkindecoder::absentParentForms_data() {
     QTest::newRow("itself") << QStringLiteral(R"(,"parentId":"00000000000000AA")");
 }
 
-void Test_zipkindecoder::absentParentForms() {
+void Test_zipkindecoder::absentParentForms()
+{
     QFETCH(QString, parentField);
     const auto r = ZipkinDecoder::decode('[' + spanJson("00000000000000aa", parentField.toStdString()) + ']');
     QCOMPARE(r.spans.size(), size_t(1));
@@ -643,7 +695,8 @@ void Test_zipkindecoder::absentParentForms() {
     QCOMPARE(r.spans[0].parentSpanId, std::string());
 }
 
-void Test_zipkindecoder::missingDurationEndsAtStart() {
+void Test_zipkindecoder::missingDurationEndsAtStart()
+{
     const auto r = ZipkinDecoder::decode(R"([{"traceId":"1","id":"2","timestamp":1500},
                                              {"traceId":"1","id":"3","timestamp":1500,"duration":0}])");
     QCOMPARE(r.spans.size(), size_t(2));
@@ -656,7 +709,8 @@ void Test_zipkindecoder::missingDurationEndsAtStart() {
     }
 }
 
-void Test_zipkindecoder::nullOptionalFieldsAreAbsent() {
+void Test_zipkindecoder::nullOptionalFieldsAreAbsent()
+{
     const auto r = ZipkinDecoder::decode(
         R"([{"traceId":"1","id":"2","timestamp":7,"name":null,"kind":null,"duration":null,"localEndpoint":null,
              "remoteEndpoint":null,"annotations":null,"tags":null,"debug":null,"shared":null}])");
@@ -667,19 +721,22 @@ void Test_zipkindecoder::nullOptionalFieldsAreAbsent() {
     QCOMPARE(r.spans[0].endNs, int64_t(7000));
 }
 
-void Test_zipkindecoder::numericTagsBecomeStrings() {
+void Test_zipkindecoder::numericTagsBecomeStrings()
+{
     const auto r = ZipkinDecoder::decode('[' + spanJson("1", R"(,"tags":{"n":42,"b":true,"s":"x"})") + ']');
     QCOMPARE(r.spans.size(), size_t(1));
     QCOMPARE(r.spans[0].attributes, (nlohmann::json{{"n", "42"}, {"b", "true"}, {"s", "x"}}));
 }
 
-void Test_zipkindecoder::emptyBody_data() {
+void Test_zipkindecoder::emptyBody_data()
+{
     QTest::addColumn<QByteArray>("body");
     QTest::newRow("empty") << QByteArray();
     QTest::newRow("whitespace") << QByteArray(" \r\n\t ");
 }
 
-void Test_zipkindecoder::emptyBody() {
+void Test_zipkindecoder::emptyBody()
+{
     QFETCH(QByteArray, body);
     const auto r = ZipkinDecoder::decode(std::string_view(body.constData(), size_t(body.size())));
     QVERIFY(!r.ok());
@@ -687,7 +744,8 @@ void Test_zipkindecoder::emptyBody() {
     QVERIFY(r.spans.empty());
 }
 
-void Test_zipkindecoder::emptyArray() {
+void Test_zipkindecoder::emptyArray()
+{
     const auto r = ZipkinDecoder::decode(" [ ] ");
     QVERIFY(r.ok());
     QVERIFY(r.spans.empty());
@@ -695,14 +753,16 @@ void Test_zipkindecoder::emptyArray() {
     QVERIFY(r.errors.empty());
 }
 
-void Test_zipkindecoder::malformedJson() {
+void Test_zipkindecoder::malformedJson()
+{
     const auto r = ZipkinDecoder::decode(R"([{"traceId":"1","id":"2",])");
     QVERIFY(!r.ok());
     QCOMPARE(r.fatalError.rfind("malformed JSON", 0), size_t(0));
     QVERIFY(r.spans.empty());
 }
 
-void Test_zipkindecoder::topLevelObject() {
+void Test_zipkindecoder::topLevelObject()
+{
     const auto r = ZipkinDecoder::decode('{' + std::string(R"("spans":[)") + spanJson("1") + "]}");
     QCOMPARE(r.fatalError, std::string("expected a JSON array of Zipkin v2 spans"));
     QVERIFY(r.spans.empty());
@@ -710,7 +770,8 @@ void Test_zipkindecoder::topLevelObject() {
              std::string("expected a JSON array of Zipkin v2 spans"));
 }
 
-void Test_zipkindecoder::deepNesting() {
+void Test_zipkindecoder::deepNesting()
+{
     const std::string body = std::string(10000, '[') + std::string(10000, ']');
     const auto r = ZipkinDecoder::decode(body);
     QVERIFY(!r.ok());
@@ -722,7 +783,8 @@ void Test_zipkindecoder::deepNesting() {
     QVERIFY(!ZipkinDecoder::decode(inTags).ok());
 }
 
-void Test_zipkindecoder::nonUtf8() {
+void Test_zipkindecoder::nonUtf8()
+{
     std::string body = '[' + spanJson("1", ",\"name\":\"bad \xff\xfe bytes\"") + ']';
     body.replace(body.find(R"("name":"op",)"), 12, "");
     const auto r = ZipkinDecoder::decode(body);
@@ -730,7 +792,8 @@ void Test_zipkindecoder::nonUtf8() {
     QCOMPARE(r.fatalError.rfind("malformed JSON", 0), size_t(0));
 }
 
-void Test_zipkindecoder::invalidSpans_data() {
+void Test_zipkindecoder::invalidSpans_data()
+{
     QTest::addColumn<QString>("span");
     QTest::addColumn<QString>("errorPrefix");
     auto row = [](const char *name, const std::string &span, const char *prefix) {
@@ -757,9 +820,7 @@ void Test_zipkindecoder::invalidSpans_data() {
     row("negative duration", "{" + ok + R"(,"id":"1","duration":-5})", "[0].duration: negative");
     row("negative timestamp", R"({"traceId":"1","id":"1","timestamp":-5})", "[0].timestamp: negative");
     row("timestamp string", R"({"traceId":"1","id":"1","timestamp":"5"})",
-        "[0].timestamp: expected an integer number of microseconds, got string");
-    row("timestamp fraction", R"({"traceId":"1","id":"1","timestamp":5.5})",
-        "[0].timestamp: expected an integer number of microseconds, got number");
+        "[0].timestamp: expected a number of microseconds, got string");
     row("timestamp overflow", R"({"traceId":"1","id":"1","timestamp":9300000000000000})",
         "[0].timestamp: out of range");
     row("end overflow", R"({"traceId":"1","id":"1","timestamp":9000000000000000,"duration":300000000000000})",
@@ -790,7 +851,8 @@ void Test_zipkindecoder::invalidSpans_data() {
     row("debug number", "{" + ok + R"(,"id":"1","debug":1})", "[0].debug: expected true or false");
 }
 
-void Test_zipkindecoder::invalidSpans() {
+void Test_zipkindecoder::invalidSpans()
+{
     QFETCH(QString, span);
     QFETCH(QString, errorPrefix);
     const auto r = ZipkinDecoder::decode('[' + span.toStdString() + ']');
@@ -801,7 +863,8 @@ void Test_zipkindecoder::invalidSpans() {
     QVERIFY2(r.errors[0].rfind(errorPrefix.toStdString(), 0) == 0, r.errors[0].c_str());
 }
 
-void Test_zipkindecoder::mixedBatchKeepsGoodSpans() {
+void Test_zipkindecoder::mixedBatchKeepsGoodSpans()
+{
     const std::string body = '[' + spanJson("1") + ',' + R"({"traceId":"1","id":"zz","timestamp":5})" + ',' +
                              spanJson("2") + ',' + spanJson("3", R"(,"duration":-1)") + ',' + "42" + ',' +
                              spanJson("4", R"(,"tags":"x")") + ',' + spanJson("5") + ']';
@@ -821,7 +884,8 @@ void Test_zipkindecoder::mixedBatchKeepsGoodSpans() {
     QVERIFY(r.errorSummary().find("[3].duration") != std::string::npos);
 }
 
-void Test_zipkindecoder::errorListIsCapped() {
+void Test_zipkindecoder::errorListIsCapped()
+{
     std::string body = "[";
     for (int i = 0; i < 30; ++i)
         body += R"({"traceId":"1","id":"xyz"},)";
