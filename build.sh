@@ -49,3 +49,9 @@ fi
 
 (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
 ctest --test-dir build --output-on-failure --timeout 600
+
+# The same suite under AddressSanitizer + UndefinedBehaviorSanitizer (any report fails the test).
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTRACEDECK_SANITIZE=ON
+cmake --build build-asan -j "$(nproc)"
+UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 \
+    ctest --test-dir build-asan --output-on-failure --timeout 900

@@ -6,10 +6,12 @@
 #include "opentelemetry/proto/collector/trace/v1/trace_service.pb.h"
 
 #include <google/protobuf/arena.h>
+#include <google/protobuf/stubs/logging.h>
 
 #include <algorithm>
 #include <climits>
 #include <limits>
+#include <mutex>
 
 namespace tracedeck {
 
@@ -186,6 +188,11 @@ bool readSpan(trace::Span &in, Span &span, std::string &err)
 
 DecodeResult OtlpProtoDecoder::decode(std::string_view body)
 {
+    // libprotobuf writes a line to stderr for every string with invalid UTF-8 it meets: any client could
+    // flood the log with bad bodies. Each failure is reported to its client instead, so those lines are
+    // dropped.
+    static std::once_flag quietParseErrors;
+    std::call_once(quietParseErrors, [] { google::protobuf::SetLogHandler(nullptr); });
     DecodeResult result;
     if (body.size() > size_t(INT_MAX)) {
         result.fatalError = "malformed protobuf: body larger than 2 GiB";

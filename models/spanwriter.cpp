@@ -2,6 +2,7 @@
 
 #include "ftsindexer.h"
 #include "schema.h"
+#include "walcheckpointer.h"
 
 #include <QDebug>
 
@@ -33,6 +34,8 @@ SpanWriter::SpanWriter(std::unique_ptr<Database> db, const Options &options)
 SpanWriter::~SpanWriter()
 {
     stop();
+    // Its connection closes first, so the writer's close (the last one) checkpoints and removes the log.
+    m_checkpointer.reset();
 }
 
 bool SpanWriter::initialize(std::string *error)
@@ -40,6 +43,9 @@ bool SpanWriter::initialize(std::string *error)
     m_inserter = std::make_unique<SpanInserter>(*m_db);
     m_fts = std::make_unique<FtsIndexer>(*m_db);
     if (!m_inserter->prepare(error) || !m_fts->prepare(error))
+        return false;
+    m_checkpointer = WalCheckpointer::start(m_path, *m_db, error);
+    if (!m_checkpointer)
         return false;
     m_seq = m_db->queryInt("SELECT coalesce(max(change_seq), 0) FROM spans", error);
     m_storedSpans = m_db->queryInt("SELECT count(*) FROM spans", error);
@@ -99,12 +105,16 @@ void SpanWriter::stop()
 void SpanWriter::run()
 {
     bool ftsBehind = m_fts->indexedSeq() < m_seq;
+    bool justCommitted = false;
     for (;;) {
         std::deque<Request> taken;
         {
             std::unique_lock lock(m_mutex);
+            const auto hasWork = [this] { return !m_queue.empty() || m_stopping; };
             if (!ftsBehind)
-                m_wake.wait(lock, [this] { return !m_queue.empty() || m_stopping; });
+                m_wake.wait(lock, hasWork);
+            else if (justCommitted) // clients often send again right after an answer: let them go first
+                m_wake.wait_for(lock, m_options.ftsIdleDelay, hasWork);
             if (m_queue.empty() && m_stopping)
                 break;
             size_t spans = 0;
@@ -116,6 +126,7 @@ void SpanWriter::run()
             }
             m_queuedSpans -= spans;
         }
+        justCommitted = !taken.empty();
         if (!taken.empty()) {
             commit(taken);
             ftsBehind = m_fts->indexedSeq() < m_seq;

@@ -7,6 +7,7 @@
 #include <QObject>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -18,6 +19,7 @@
 namespace tracedeck {
 
 class FtsIndexer;
+class WalCheckpointer;
 
 struct CommitResult {
     bool ok = false;
@@ -37,7 +39,10 @@ public:
     struct Options {
         size_t maxQueuedSpans = 200'000;
         size_t maxSpansPerCommit = 50'000;
-        int ftsSpansPerStep = 500;
+        int ftsSpansPerStep = 200;
+        // Full-text indexing waits until no batch has arrived for this long: under sustained load search
+        // lags and catches up in the pauses, and no acknowledgement waits behind an indexing step.
+        std::chrono::milliseconds ftsIdleDelay{50};
     };
 
     enum class Submit { Accepted, QueueFull, Stopped };
@@ -85,6 +90,7 @@ private:
     std::unique_ptr<Database> m_db;
     std::unique_ptr<SpanInserter> m_inserter;
     std::unique_ptr<FtsIndexer> m_fts;
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
     Options m_options;
     std::string m_path;
 

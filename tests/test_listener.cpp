@@ -480,13 +480,14 @@ private Q_SLOTS:
             "POST /v1/traces HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
             QByteArray::number(body.size()) + "\r\n\r\n" + body);
         QVERIFY(socket.waitForBytesWritten());
-        QTRY_COMPARE(m_listener->counters().requests.load(), requestsBefore + 1);
+        QTRY_COMPARE_WITH_TIMEOUT(m_listener->counters().requests.load(), requestsBefore + 1, 30000);
         socket.abort();
         // Answered on the same listener thread, so the hang-up has been seen by the time this returns.
         QCOMPARE(m_client->get(QStringLiteral("/health")).status, 200);
         QVERIFY(blocker->exec("COMMIT"));
         // The span was accepted and is committed even though nobody waits for the answer.
-        QTRY_COMPARE(count("SELECT count(*) FROM spans WHERE span_id = '0000000000000151'"), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(count("SELECT count(*) FROM spans WHERE span_id = '0000000000000151'"), 1,
+                                  30000);
     }
 
     void takenPortIsRefusedWithAClearMessage()
@@ -535,9 +536,10 @@ private Q_SLOTS:
             QVERIFY(socket->waitForBytesWritten());
             waiting.append(socket);
             if (i == 0)
-                QTRY_VERIFY(writer->queuedSpans() == 0 && listener.counters().requests.load() == 1);
+                QTRY_VERIFY_WITH_TIMEOUT(
+                    writer->queuedSpans() == 0 && listener.counters().requests.load() == 1, 30000);
             else
-                QTRY_COMPARE(writer->queuedSpans(), size_t(2));
+                QTRY_COMPARE_WITH_TIMEOUT(writer->queuedSpans(), size_t(2), 30000);
         }
         HttpClient client(listener.address().port);
         const auto refused =

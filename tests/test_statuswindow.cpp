@@ -68,13 +68,13 @@ private Q_SLOTS:
                            "application/json")
                      .status,
                  200);
-        QTRY_COMPARE(window.countsText(), QStringLiteral("1/3"));
+        QTRY_COMPARE_WITH_TIMEOUT(window.countsText(), QStringLiteral("1/3"), 30000);
         QCOMPARE(client
                      .post(QStringLiteral("/v1/traces"), otlpJsonTrace("1af7651916cd43dd8448eb211c80319c", 2),
                            "application/json")
                      .status,
                  200);
-        QTRY_COMPARE(window.countsText(), QStringLiteral("2/5"));
+        QTRY_COMPARE_WITH_TIMEOUT(window.countsText(), QStringLiteral("2/5"), 30000);
     }
 };
 

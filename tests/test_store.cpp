@@ -230,7 +230,7 @@ private Q_SLOTS:
         std::atomic<int> committed{0};
         auto count = [&](const CommitResult &r) { committed += r.ok ? 1 : 0; };
         QCOMPARE(writer->submit({makeSpan("t", "1", 0, 1)}, count), SpanWriter::Submit::Accepted);
-        QTRY_COMPARE(writer->queuedSpans(), size_t(0)); // taken by the blocked writer
+        QTRY_COMPARE_WITH_TIMEOUT(writer->queuedSpans(), size_t(0), 30000); // taken by the blocked writer
         QCOMPARE(writer->submit({makeSpan("t", "2", 0, 1), makeSpan("t", "3", 0, 1)}, count),
                  SpanWriter::Submit::Accepted);
         QCOMPARE(writer->submit({makeSpan("t", "4", 0, 1)}, count), SpanWriter::Submit::QueueFull);
@@ -238,6 +238,27 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(committed.load(), 2, 10000);
         writer->stop();
         QCOMPARE(queryInt(m_path, "SELECT count(*) FROM spans"), 3);
+    }
+
+    // The writer only appends to the write-ahead log; a checkpointer thread copies it into the database file.
+    void logIsCheckpointedIntoTheDatabaseFile()
+    {
+        std::string error;
+        auto writer = SpanWriter::open(m_path.toStdString(), &error);
+        QVERIFY(writer);
+        const qint64 emptySize = QFileInfo(m_path).size();
+        SpanBatch batch;
+        for (int i = 0; i < 1500; ++i) {
+            Span span = makeSpan("t", std::to_string(i), i, i + 1);
+            span.attributes["text"] = std::string(3000, char('a' + i % 26));
+            batch.push_back(std::move(span));
+        }
+        QVERIFY(writeAndWait(*writer, std::move(batch)).ok);
+        // 1500 rows of 3 KB: well past the 1000 frames that wake the checkpointer, with the writer now idle.
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(m_path).size() > emptySize + 4'000'000, 30000);
+        writer.reset();
+        QVERIFY(!QFile::exists(m_path + QStringLiteral("-wal")));
+        QCOMPARE(queryInt(m_path, "SELECT count(*) FROM spans"), 1500);
     }
 
     void stopCommitsWhatIsQueued()

@@ -11,6 +11,7 @@
 #include "otlpprotodecoder.h"
 #include "schema.h"
 #include "spaninserter.h"
+#include "walcheckpointer.h"
 
 #include "opentelemetry/proto/collector/trace/v1/trace_service.pb.h"
 
@@ -186,19 +187,28 @@ std::string jsonTemplate(const std::vector<SpanShape> &shape)
     return request.dump();
 }
 
-// A request body for batch number `batch`: the template with its trace id replaced, so every batch is a
-// new trace of new spans (no upsert short-cuts).
+// A request body for batch number `batch`: the template with its trace id replaced and its timestamps moved
+// batch seconds later, so every batch is a new trace of new spans that happened after the last one, as from a
+// live service (no upsert short-cuts, indexes by time filled in time order).
 class BodyFactory {
 public:
-    BodyFactory(std::string templ, const std::string &marker, bool hex)
+    BodyFactory(std::string templ, const std::string &traceMarker, bool text,
+                const std::vector<int64_t> &timestamps)
         : m_template(std::move(templ))
-        , m_hex(hex)
+        , m_text(text)
     {
-        for (size_t at = m_template.find(marker); at != std::string::npos;
-             at = m_template.find(marker, at + 1))
-            m_offsets.push_back(at);
+        for (size_t at = m_template.find(traceMarker); at != std::string::npos;
+             at = m_template.find(traceMarker, at + 1))
+            m_traceOffsets.push_back(at);
+        for (int64_t value : timestamps) {
+            const std::string encoded = encode(value);
+            for (size_t at = m_template.find(encoded); at != std::string::npos;
+                 at = m_template.find(encoded, at + 1))
+                m_times.push_back({at, value});
+        }
     }
-    size_t markers() const { return m_offsets.size(); }
+    size_t traceMarkers() const { return m_traceOffsets.size(); }
+    size_t timestamps() const { return m_times.size(); }
     size_t size() const { return m_template.size(); }
     std::string make(uint32_t run, uint64_t batch) const
     {
@@ -208,25 +218,44 @@ public:
         for (int i = 0; i < 8; ++i)
             id[size_t(8 + i)] = char(batch >> (56 - 8 * i));
         id[4] = 1; // never all zero
-        if (m_hex) {
-            static const char *digits = "0123456789abcdef";
-            std::string hexId;
-            for (unsigned char c : id) {
-                hexId += digits[c >> 4];
-                hexId += digits[c & 15];
-            }
-            id = hexId;
-        }
+        if (m_text)
+            id = toHex(id);
         std::string body = m_template;
-        for (size_t at : m_offsets)
+        for (size_t at : m_traceOffsets)
             body.replace(at, id.size(), id);
+        for (const auto &[at, value] : m_times) {
+            const std::string moved = encode(value + int64_t(batch) * 1'000'000'000);
+            body.replace(at, moved.size(), moved);
+        }
         return body;
     }
 
 private:
+    static std::string toHex(const std::string &raw)
+    {
+        static const char *digits = "0123456789abcdef";
+        std::string out;
+        for (unsigned char c : raw) {
+            out += digits[c >> 4];
+            out += digits[c & 15];
+        }
+        return out;
+    }
+    // Decimal in OTLP JSON; little-endian fixed64 in protobuf. Same length before and after the move.
+    std::string encode(int64_t value) const
+    {
+        if (m_text)
+            return std::to_string(value);
+        std::string bytes(8, '\0');
+        for (int i = 0; i < 8; ++i)
+            bytes[size_t(i)] = char(uint64_t(value) >> (8 * i));
+        return bytes;
+    }
+
     std::string m_template;
-    bool m_hex;
-    std::vector<size_t> m_offsets;
+    bool m_text;
+    std::vector<size_t> m_traceOffsets;
+    std::vector<std::pair<size_t, int64_t>> m_times;
 };
 
 class Server {
@@ -341,7 +370,8 @@ RunResult runLoad(const QString &dbPath, const BodyFactory &bodies, const std::s
 }
 
 // The same rows straight into SQLite: prepared upserts, 512 per transaction, same schema, indexes and
-// per-trace summaries, JSON columns already serialized — only the database work is timed.
+// per-trace summaries and WAL checkpointing, JSON columns already serialized — only the database work is
+// timed.
 double sqliteCeiling(const QString &dbPath, const std::string &protobufTemplateBytes, int batches)
 {
     DecodeResult decoded = OtlpProtoDecoder::decode(protobufTemplateBytes);
@@ -351,9 +381,13 @@ double sqliteCeiling(const QString &dbPath, const std::string &protobufTemplateB
     const EncodedBatch templ = encodeBatch(std::move(decoded.spans));
     std::vector<EncodedBatch> rows(size_t(batches), templ);
     for (int b = 0; b < batches; ++b) {
-        const std::string trace = "ceiling" + std::to_string(100000000 + b);
-        for (EncodedSpan &row : rows[size_t(b)])
+        char trace[33];
+        std::snprintf(trace, sizeof trace, "%032x", 0x5000000 + b); // same id length as the ingest runs
+        for (EncodedSpan &row : rows[size_t(b)]) {
             row.span.traceId = trace;
+            row.span.startNs += int64_t(b) * 1'000'000'000; // batches follow each other in time, as ingested
+            row.span.endNs += int64_t(b) * 1'000'000'000;
+        }
     }
     std::string error;
     auto db = Database::open(dbPath.toStdString(), Database::Mode::ReadWrite, &error);
@@ -362,7 +396,8 @@ double sqliteCeiling(const QString &dbPath, const std::string &protobufTemplateB
         return 0;
     }
     SpanInserter inserter(*db);
-    if (!inserter.prepare(&error))
+    const auto checkpointer = WalCheckpointer::start(dbPath.toStdString(), *db, &error); // as the store does
+    if (!inserter.prepare(&error) || !checkpointer)
         return 0;
     int64_t seq = 0;
     WriteStats stats;
@@ -402,15 +437,21 @@ int main(int argc, char **argv)
     if (qEnvironmentVariableIsSet("BENCH_KEEP_FILES"))
         dir.setAutoRemove(false); // leave the databases for inspection; the path is printed
     const auto shape = batchShape();
-    const BodyFactory protobuf(protobufTemplate(shape), kTraceMarkerBytes, false);
-    const BodyFactory json(jsonTemplate(shape), markerHex(), true);
+    std::vector<int64_t> times;
+    for (const SpanShape &span : shape) {
+        times.push_back(span.start);
+        times.push_back(span.end);
+    }
+    const BodyFactory protobuf(protobufTemplate(shape), kTraceMarkerBytes, false, times);
+    const BodyFactory json(jsonTemplate(shape), markerHex(), true, times);
     std::printf("bench_ingest: %d batches x %d spans, %d connections, %u cores, files in %s\n", batches,
                 kSpansPerBatch, kConnections, std::thread::hardware_concurrency(), qPrintable(dir.path()));
     std::printf("  request body: protobuf %.0f KiB, JSON %.0f KiB (%.0f / %.0f bytes per span)\n",
                 double(protobuf.size()) / 1024, double(json.size()) / 1024,
                 double(protobuf.size()) / kSpansPerBatch, double(json.size()) / kSpansPerBatch);
-    if (protobuf.markers() != kSpansPerBatch || json.markers() != kSpansPerBatch) {
-        std::fprintf(stderr, "bench: template markers not found\n");
+    if (protobuf.traceMarkers() != kSpansPerBatch || json.traceMarkers() != kSpansPerBatch ||
+        protobuf.timestamps() != 2 * kSpansPerBatch || json.timestamps() != 2 * kSpansPerBatch) {
+        std::fprintf(stderr, "bench: template markers not found exactly once each\n");
         return 1;
     }
 
