@@ -1,4 +1,5 @@
 #include "normalizer.h"
+#include "textutil.h"
 
 #include <algorithm>
 #include <array>
@@ -204,16 +205,6 @@ void classify(const json &attributes, Attrs &a)
 }
 
 // ---- Scalar values: numbers may arrive as JSON numbers or as numeric strings ----
-
-std::string_view trimmed(std::string_view s)
-{
-    const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-    while (!s.empty() && isSpace(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && isSpace(s.back()))
-        s.remove_suffix(1);
-    return s;
-}
 
 std::optional<double> parseDouble(std::string_view s)
 {

@@ -1,4 +1,5 @@
 #include "pricingtable.h"
+#include "textutil.h"
 
 #include <QByteArray>
 #include <QFile>
@@ -32,16 +33,6 @@ std::string lowered(std::string_view s)
     std::string out(s);
     std::transform(out.begin(), out.end(), out.begin(), lowerAscii);
     return out;
-}
-
-std::string_view trimmed(std::string_view s)
-{
-    const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-    while (!s.empty() && isSpace(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && isSpace(s.back()))
-        s.remove_suffix(1);
-    return s;
 }
 
 bool globMatch(std::string_view glob, std::string_view text)

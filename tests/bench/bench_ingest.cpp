@@ -10,6 +10,7 @@
 #include "normalizer.h"
 #include "otlpprotodecoder.h"
 #include "schema.h"
+#include "spanids.h"
 #include "spaninserter.h"
 #include "walcheckpointer.h"
 
@@ -145,15 +146,7 @@ std::string jsonTemplate(const std::vector<SpanShape> &shape)
 {
     const std::string trace = markerHex();
     nlohmann::json spans = nlohmann::json::array();
-    auto hex = [](const std::string &raw) {
-        static const char *digits = "0123456789abcdef";
-        std::string out;
-        for (unsigned char c : raw) {
-            out += digits[c >> 4];
-            out += digits[c & 15];
-        }
-        return out;
-    };
+    const auto hex = [](const std::string &raw) { return spanids::toHex(raw); };
     for (const SpanShape &s : shape) {
         auto str = [](const char *key, const std::string &value) {
             return nlohmann::json{{"key", key}, {"value", {{"stringValue", value}}}};
@@ -219,7 +212,7 @@ public:
             id[size_t(8 + i)] = char(batch >> (56 - 8 * i));
         id[4] = 1; // never all zero
         if (m_text)
-            id = toHex(id);
+            id = spanids::toHex(id);
         std::string body = m_template;
         for (size_t at : m_traceOffsets)
             body.replace(at, id.size(), id);
@@ -231,16 +224,6 @@ public:
     }
 
 private:
-    static std::string toHex(const std::string &raw)
-    {
-        static const char *digits = "0123456789abcdef";
-        std::string out;
-        for (unsigned char c : raw) {
-            out += digits[c >> 4];
-            out += digits[c & 15];
-        }
-        return out;
-    }
     // Decimal in OTLP JSON; little-endian fixed64 in protobuf. Same length before and after the move.
     std::string encode(int64_t value) const
     {
