@@ -157,12 +157,8 @@ void IngestServer::handleOtlpTraces(const QHttpServerRequest &request, QHttpServ
     if (!readBody(request, true, responder, &body))
         return;
     const std::string_view bytes(body.data.constData(), size_t(body.data.size()));
-    DecodeResult decoded;
-    if (body.format == WireFormat::Json && body.data.isEmpty())
-        decoded.fatalError = "empty body: expected an OTLP ExportTraceServiceRequest";
-    else
-        decoded = body.format == WireFormat::Protobuf ? OtlpProtoDecoder::decode(bytes)
-                                                      : OtlpJsonDecoder::decode(bytes);
+    DecodeResult decoded = body.format == WireFormat::Protobuf ? OtlpProtoDecoder::decode(bytes)
+                                                               : OtlpJsonDecoder::decode(bytes);
     const WireFormat format = body.format;
     const int64_t rejected = decoded.rejectedSpans;
     const std::string summary = decoded.errorSummary();
@@ -183,11 +179,8 @@ void IngestServer::handleZipkinSpans(const QHttpServerRequest &request, QHttpSer
     Body body;
     if (!readBody(request, false, responder, &body))
         return;
-    DecodeResult decoded;
-    if (body.data.isEmpty())
-        decoded.fatalError = "empty body: expected a JSON array of Zipkin v2 spans";
-    else
-        decoded = ZipkinDecoder::decode(std::string_view(body.data.constData(), size_t(body.data.size())));
+    DecodeResult decoded =
+        ZipkinDecoder::decode(std::string_view(body.data.constData(), size_t(body.data.size())));
     const int64_t rejected = decoded.rejectedSpans;
     const std::string summary = decoded.errorSummary();
     // Zipkin's API answers 202 with no body; the partial-rejection report rides along as JSON for people.

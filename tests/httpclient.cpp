@@ -70,7 +70,6 @@ HttpResponse HttpClient::raw(const QByteArray &request, int timeoutMs) const
         if (socket.bytesAvailable() > 0 || socket.waitForReadyRead(sent < request.size() ? 1 : 1000))
             buffer += socket.readAll();
         const bool eof = socket.state() != QAbstractSocket::ConnectedState;
-        response.requestBytesSent = sent;
         if (parseResponse(buffer, eof, &response)) {
             response.closedByServer = eof;
             return response;

@@ -12,7 +12,6 @@ struct HttpResponse {
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
     bool closedByServer = false;
-    qsizetype requestBytesSent = 0; // how much of the request was on the wire when the answer came
 
     QByteArray header(const QByteArray &name) const;
 };
