@@ -2,6 +2,7 @@
 
 #include <QFont>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QStatusBar>
@@ -58,11 +59,13 @@ StatusWindow::StatusWindow(QWidget *parent)
     form->addRow(tr("Database:"), m_database);
     layout->addLayout(form);
 
-    auto *counts = new QFormLayout;
-    counts->setLabelAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    counts->setFormAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    counts->addRow(tr("Traces stored:"), m_traces);
-    counts->addRow(tr("Spans stored:"), m_spans);
+    // A grid, not a form: each caption sits on the middle of its big number.
+    auto *counts = new QGridLayout;
+    counts->addWidget(new QLabel(tr("Traces stored:"), central), 0, 0, Qt::AlignLeft | Qt::AlignVCenter);
+    counts->addWidget(m_traces, 0, 1, Qt::AlignLeft | Qt::AlignVCenter);
+    counts->addWidget(new QLabel(tr("Spans stored:"), central), 1, 0, Qt::AlignLeft | Qt::AlignVCenter);
+    counts->addWidget(m_spans, 1, 1, Qt::AlignLeft | Qt::AlignVCenter);
+    counts->setColumnStretch(1, 1);
     layout->addSpacing(12);
     layout->addLayout(counts);
     layout->addStretch(1);
