@@ -1,32 +1,12 @@
 #include "otlpattributes.h"
 
+#include <QByteArray>
+
 namespace tracedeck::otlp {
 
 std::string base64Encode(std::string_view bytes)
 {
-    static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    out.reserve((bytes.size() + 2) / 3 * 4);
-    const auto *p = reinterpret_cast<const unsigned char *>(bytes.data());
-    size_t i = 0;
-    for (; i + 3 <= bytes.size(); i += 3) {
-        const uint32_t n = (uint32_t(p[i]) << 16) | (uint32_t(p[i + 1]) << 8) | p[i + 2];
-        out.push_back(kAlphabet[(n >> 18) & 63]);
-        out.push_back(kAlphabet[(n >> 12) & 63]);
-        out.push_back(kAlphabet[(n >> 6) & 63]);
-        out.push_back(kAlphabet[n & 63]);
-    }
-    const size_t rest = bytes.size() - i;
-    if (rest > 0) {
-        uint32_t n = uint32_t(p[i]) << 16;
-        if (rest == 2)
-            n |= uint32_t(p[i + 1]) << 8;
-        out.push_back(kAlphabet[(n >> 18) & 63]);
-        out.push_back(kAlphabet[(n >> 12) & 63]);
-        out.push_back(rest == 2 ? kAlphabet[(n >> 6) & 63] : '=');
-        out.push_back('=');
-    }
-    return out;
+    return QByteArray::fromRawData(bytes.data(), qsizetype(bytes.size())).toBase64().toStdString();
 }
 
 nlohmann::json makeScope(std::string name, std::string version, nlohmann::json attributes)

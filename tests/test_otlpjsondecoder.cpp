@@ -1,6 +1,7 @@
 #include "otlpjsondecoder.h"
 
-#include <QFile>
+#include "fixturesupport.h"
+
 #include <QtTest>
 
 #include <nlohmann/json.hpp>
@@ -12,26 +13,7 @@ using namespace tracedeck;
 using json = nlohmann::json;
 using namespace std::string_literals;
 
-namespace QTest {
-template <> inline char *toString(const std::string &s)
-{
-    return qstrdup(s.c_str());
-}
-template <> inline char *toString(const json &j)
-{
-    return qstrdup(j.dump().c_str());
-}
-} // namespace QTest
-
 namespace {
-
-std::string readFixture(const QString &relative)
-{
-    QFile file(QStringLiteral(TRACEDECK_TEST_DATA "/") + relative);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot open fixture %s", qPrintable(file.fileName()));
-    return file.readAll().toStdString();
-}
 
 DecodeResult decodeFixture(const char *name)
 {

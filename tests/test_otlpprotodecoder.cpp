@@ -5,7 +5,8 @@
 
 #include <google/protobuf/util/json_util.h>
 
-#include <QFile>
+#include "fixturesupport.h"
+
 #include <QtTest>
 
 #include <nlohmann/json.hpp>
@@ -20,26 +21,7 @@ namespace common = opentelemetry::proto::common::v1;
 namespace trace = opentelemetry::proto::trace::v1;
 using Request = opentelemetry::proto::collector::trace::v1::ExportTraceServiceRequest;
 
-namespace QTest {
-template <> inline char *toString(const std::string &s)
-{
-    return qstrdup(s.c_str());
-}
-template <> inline char *toString(const json &j)
-{
-    return qstrdup(j.dump().c_str());
-}
-} // namespace QTest
-
 namespace {
-
-std::string readFixture(const QString &relative)
-{
-    QFile file(QStringLiteral(TRACEDECK_TEST_DATA "/") + relative);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot open fixture %s", qPrintable(file.fileName()));
-    return file.readAll().toStdString();
-}
 
 std::string bytes(const char *hex)
 {
