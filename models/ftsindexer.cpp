@@ -12,7 +12,7 @@ FtsIndexer::FtsIndexer(Database &db)
 bool FtsIndexer::prepare(std::string *error)
 {
     m_changed = m_db.prepare(
-        "SELECT id, change_seq, messages FROM spans WHERE change_seq > ?1 ORDER BY change_seq LIMIT ?2",
+        "SELECT id, change_seq, messages, name FROM spans WHERE change_seq > ?1 ORDER BY change_seq LIMIT ?2",
         error);
     m_delete = m_db.prepare("DELETE FROM message_fts WHERE rowid = ?1", error);
     m_insert = m_db.prepare("INSERT INTO message_fts (rowid, text) VALUES (?1, ?2)", error);
@@ -43,14 +43,15 @@ int FtsIndexer::indexSome(int maxSpans, std::string *error)
         sqlite3_bind_int64(m_delete.get(), 1, rowid);
         failed |= sqlite3_step(m_delete.get()) != SQLITE_DONE;
         sqlite3_reset(m_delete.get());
-        if (raw) {
-            const std::string text = messageText(raw);
-            if (!text.empty()) {
-                sqlite3_bind_int64(m_insert.get(), 1, rowid);
-                sqlite3_bind_text(m_insert.get(), 2, text.data(), int(text.size()), SQLITE_STATIC);
-                failed |= sqlite3_step(m_insert.get()) != SQLITE_DONE;
-                sqlite3_reset(m_insert.get());
-            }
+        const auto *name = reinterpret_cast<const char *>(sqlite3_column_text(changed, 3));
+        std::string text = name ? std::string(name) : std::string();
+        if (raw)
+            text += ' ' + messageText(raw);
+        if (!text.empty()) {
+            sqlite3_bind_int64(m_insert.get(), 1, rowid);
+            sqlite3_bind_text(m_insert.get(), 2, text.data(), int(text.size()), SQLITE_STATIC);
+            failed |= sqlite3_step(m_insert.get()) != SQLITE_DONE;
+            sqlite3_reset(m_insert.get());
         }
         if (failed)
             break;

@@ -89,7 +89,34 @@ CREATE TABLE store_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
 INSERT INTO store_meta (key, value) VALUES ('fts_indexed_seq', 0);
 )sql";
 
-constexpr std::array kMigrations{kVersion1};
+// Version 2: what the trace list shows and sorts by, kept per trace: services touched, models, and the
+// first user, session and request id seen. Span names join the full-text index (free-text search finds
+// "checkout" as well as words of a prompt), so the index is rebuilt in the background.
+constexpr const char *kVersion2 = R"sql(
+ALTER TABLE traces ADD COLUMN services TEXT;
+ALTER TABLE traces ADD COLUMN models TEXT;
+ALTER TABLE traces ADD COLUMN user_id TEXT;
+ALTER TABLE traces ADD COLUMN session_id TEXT;
+ALTER TABLE traces ADD COLUMN request_id TEXT;
+UPDATE traces SET
+    services = (SELECT group_concat(service, ',') FROM (SELECT DISTINCT service FROM spans s
+        WHERE s.workspace = traces.workspace AND s.trace_id = traces.trace_id ORDER BY service)),
+    models = (SELECT group_concat(model, ',') FROM (SELECT DISTINCT model FROM spans s
+        WHERE s.workspace = traces.workspace AND s.trace_id = traces.trace_id AND model IS NOT NULL ORDER BY model)),
+    user_id = (SELECT user_id FROM spans s WHERE s.workspace = traces.workspace AND s.trace_id = traces.trace_id
+        AND user_id IS NOT NULL ORDER BY start_ns LIMIT 1),
+    session_id = (SELECT session_id FROM spans s WHERE s.workspace = traces.workspace
+        AND s.trace_id = traces.trace_id AND session_id IS NOT NULL ORDER BY start_ns LIMIT 1),
+    request_id = (SELECT request_id FROM spans s WHERE s.workspace = traces.workspace
+        AND s.trace_id = traces.trace_id AND request_id IS NOT NULL ORDER BY start_ns LIMIT 1);
+CREATE INDEX traces_by_user ON traces (workspace, user_id) WHERE user_id IS NOT NULL;
+CREATE INDEX traces_by_session ON traces (workspace, session_id) WHERE session_id IS NOT NULL;
+CREATE INDEX traces_by_request ON traces (workspace, request_id) WHERE request_id IS NOT NULL;
+DELETE FROM message_fts;
+UPDATE store_meta SET value = 0 WHERE key = 'fts_indexed_seq';
+)sql";
+
+constexpr std::array kMigrations{kVersion1, kVersion2};
 
 } // namespace
 

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string_view>
 
 namespace tracedeck {
 
@@ -42,14 +43,17 @@ RETURNING insert_seq
 
 constexpr const char *kAddToTrace = R"sql(
 INSERT INTO traces (workspace, trace_id, start_ns, end_ns, span_count, error_count, root_name, root_service,
-    input_tokens, output_tokens, cost_usd)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+    input_tokens, output_tokens, cost_usd, services, models, user_id, session_id, request_id)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
 ON CONFLICT (workspace, trace_id) DO UPDATE SET
     start_ns = min(start_ns, excluded.start_ns), end_ns = max(end_ns, excluded.end_ns),
     span_count = span_count + excluded.span_count, error_count = error_count + excluded.error_count,
     root_name = coalesce(excluded.root_name, root_name), root_service = coalesce(excluded.root_service, root_service),
     input_tokens = input_tokens + excluded.input_tokens, output_tokens = output_tokens + excluded.output_tokens,
-    cost_usd = CASE WHEN excluded.cost_usd IS NULL THEN cost_usd ELSE coalesce(cost_usd, 0) + excluded.cost_usd END
+    cost_usd = CASE WHEN excluded.cost_usd IS NULL THEN cost_usd ELSE coalesce(cost_usd, 0) + excluded.cost_usd END,
+    services = td_set_union(services, excluded.services), models = td_set_union(models, excluded.models),
+    user_id = coalesce(user_id, excluded.user_id), session_id = coalesce(session_id, excluded.session_id),
+    request_id = coalesce(request_id, excluded.request_id)
 RETURNING span_count = ?5
 )sql";
 
@@ -57,15 +61,73 @@ RETURNING span_count = ?5
 // is summed again from its spans; updates are rare next to inserts.
 constexpr const char *kRecomputeTrace = R"sql(
 INSERT OR REPLACE INTO traces (workspace, trace_id, start_ns, end_ns, span_count, error_count, root_name,
-    root_service, input_tokens, output_tokens, cost_usd)
+    root_service, input_tokens, output_tokens, cost_usd, services, models, user_id, session_id, request_id)
 SELECT workspace, trace_id, min(start_ns), max(end_ns), count(*), sum(status = 2),
     (SELECT name FROM spans r WHERE r.workspace = ?1 AND r.trace_id = ?2 AND r.parent_span_id IS NULL
      ORDER BY start_ns LIMIT 1),
     (SELECT service FROM spans r WHERE r.workspace = ?1 AND r.trace_id = ?2 AND r.parent_span_id IS NULL
      ORDER BY start_ns LIMIT 1),
-    coalesce(sum(input_tokens), 0), coalesce(sum(output_tokens), 0), sum(cost_usd)
+    coalesce(sum(input_tokens), 0), coalesce(sum(output_tokens), 0), sum(cost_usd),
+    (SELECT group_concat(service, ',') FROM (SELECT DISTINCT service FROM spans r
+        WHERE r.workspace = ?1 AND r.trace_id = ?2 ORDER BY service)),
+    (SELECT group_concat(model, ',') FROM (SELECT DISTINCT model FROM spans r
+        WHERE r.workspace = ?1 AND r.trace_id = ?2 AND model IS NOT NULL ORDER BY model)),
+    (SELECT user_id FROM spans r WHERE r.workspace = ?1 AND r.trace_id = ?2 AND user_id IS NOT NULL
+     ORDER BY start_ns LIMIT 1),
+    (SELECT session_id FROM spans r WHERE r.workspace = ?1 AND r.trace_id = ?2 AND session_id IS NOT NULL
+     ORDER BY start_ns LIMIT 1),
+    (SELECT request_id FROM spans r WHERE r.workspace = ?1 AND r.trace_id = ?2 AND request_id IS NOT NULL
+     ORDER BY start_ns LIMIT 1)
 FROM spans WHERE workspace = ?1 AND trace_id = ?2 GROUP BY workspace, trace_id
 )sql";
+
+// The distinct services or models of a trace, sorted, comma-separated and capped so a trace touching
+// hundreds of services keeps a bounded row.
+constexpr size_t kMaxSetMembers = 64;
+
+std::set<std::string> splitSet(const char *text)
+{
+    std::set<std::string> members;
+    if (!text)
+        return members;
+    std::string_view rest(text);
+    while (!rest.empty()) {
+        const size_t comma = rest.find(',');
+        const std::string_view member = rest.substr(0, comma);
+        if (!member.empty())
+            members.emplace(member);
+        if (comma == std::string_view::npos)
+            break;
+        rest.remove_prefix(comma + 1);
+    }
+    return members;
+}
+
+std::string joinSet(const std::set<std::string> &members)
+{
+    std::string joined;
+    size_t count = 0;
+    for (const std::string &member : members) {
+        if (count++ == kMaxSetMembers)
+            break;
+        if (!joined.empty())
+            joined += ',';
+        joined += member;
+    }
+    return joined;
+}
+
+void setUnion(sqlite3_context *context, int, sqlite3_value **args)
+{
+    std::set<std::string> members = splitSet(reinterpret_cast<const char *>(sqlite3_value_text(args[0])));
+    members.merge(splitSet(reinterpret_cast<const char *>(sqlite3_value_text(args[1]))));
+    if (members.empty()) {
+        sqlite3_result_null(context);
+        return;
+    }
+    const std::string joined = joinSet(members);
+    sqlite3_result_text(context, joined.data(), int(joined.size()), SQLITE_TRANSIENT);
+}
 
 // Binds by index with the lifetime rules SQLite needs: text stays owned by the caller until the step.
 class Binder {
@@ -110,9 +172,20 @@ struct SpanInserter::TraceDelta {
     int64_t inputTokens = 0;
     int64_t outputTokens = 0;
     std::optional<double> costUsd;
+    std::set<std::string> services;
+    std::set<std::string> models;
+    const std::string *userId = nullptr;
+    const std::string *sessionId = nullptr;
+    const std::string *requestId = nullptr;
 
     void add(const Span &span)
     {
+        services.insert(span.service);
+        if (!span.fields.model.empty())
+            models.insert(span.fields.model);
+        takeFirst(userId, span.fields.userId);
+        takeFirst(sessionId, span.fields.sessionId);
+        takeFirst(requestId, span.fields.requestId);
         startNs = std::min(startNs, span.startNs);
         endNs = std::max(endNs, span.endNs);
         ++spanCount;
@@ -124,6 +197,13 @@ struct SpanInserter::TraceDelta {
         if (span.fields.costUsd)
             costUsd = costUsd.value_or(0) + *span.fields.costUsd;
     }
+
+private:
+    static void takeFirst(const std::string *&slot, const std::string &value)
+    {
+        if (!slot && !value.empty())
+            slot = &value;
+    }
 };
 
 SpanInserter::SpanInserter(Database &db)
@@ -132,6 +212,11 @@ SpanInserter::SpanInserter(Database &db)
 
 bool SpanInserter::prepare(std::string *error)
 {
+    if (sqlite3_create_function_v2(m_db.handle(), "td_set_union", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                   nullptr, &setUnion, nullptr, nullptr, nullptr) != SQLITE_OK) {
+        *error = "registering td_set_union: " + m_db.lastError();
+        return false;
+    }
     m_upsertSpan = m_db.prepare(kUpsertSpan, error);
     m_addToTrace = m_db.prepare(kAddToTrace, error);
     m_recomputeTrace = m_db.prepare(kRecomputeTrace, error);
@@ -263,6 +348,14 @@ bool SpanInserter::addToTrace(const std::string &workspace, const std::string &t
     bind.integer(9, delta.inputTokens);
     bind.integer(10, delta.outputTokens);
     bind.optionalNumber(11, delta.costUsd);
+    const std::string services = joinSet(delta.services);
+    const std::string models = joinSet(delta.models);
+    bind.optionalText(12, services);
+    bind.optionalText(13, models);
+    const std::string none;
+    bind.optionalText(14, delta.userId ? *delta.userId : none);
+    bind.optionalText(15, delta.sessionId ? *delta.sessionId : none);
+    bind.optionalText(16, delta.requestId ? *delta.requestId : none);
     int rc = sqlite3_step(stmt);
     if (rc == SQLITE_ROW) {
         *created = sqlite3_column_int(stmt, 0) != 0;

@@ -1,6 +1,7 @@
 #include "database.h"
 #include "schema.h"
 #include "spanwriter.h"
+#include "storesupport.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -12,6 +13,7 @@
 #include <future>
 
 using namespace tracedeck;
+using tracedeck::testing::writeAndWait;
 
 namespace {
 
@@ -27,19 +29,6 @@ Span makeSpan(const std::string &trace, const std::string &id, int64_t start, in
     span.source = "test";
     span.attributes = {{"k", id}};
     return span;
-}
-
-// Submits and waits for the commit callback (called on the writer thread).
-CommitResult writeAndWait(SpanWriter &writer, SpanBatch batch)
-{
-    auto promise = std::make_shared<std::promise<CommitResult>>();
-    auto future = promise->get_future();
-    if (writer.submit(std::move(batch), [promise](const CommitResult &r) { promise->set_value(r); }) !=
-        SpanWriter::Submit::Accepted)
-        return {};
-    if (future.wait_for(std::chrono::seconds(30)) != std::future_status::ready)
-        return {};
-    return future.get();
 }
 
 int64_t queryInt(const QString &path, const std::string &sql)

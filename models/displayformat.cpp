@@ -1,0 +1,46 @@
+#include "displayformat.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+#include <cmath>
+
+namespace tracedeck {
+
+QString DisplayFormat::duration(int64_t ns)
+{
+    const double abs = std::fabs(double(ns));
+    if (abs < 1e3)
+        return QStringLiteral("%1 ns").arg(ns);
+    if (abs < 1e6)
+        return QStringLiteral("%1 µs").arg(double(ns) / 1e3, 0, 'g', 3);
+    if (abs < 1e9)
+        return QStringLiteral("%1 ms").arg(double(ns) / 1e6, 0, 'g', 3);
+    if (abs < 60e9)
+        return QStringLiteral("%1 s").arg(double(ns) / 1e9, 0, 'g', 3);
+    const int64_t seconds = ns / 1000000000;
+    if (seconds < 3600)
+        return QStringLiteral("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
+    return QStringLiteral("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);
+}
+
+QString DisplayFormat::timestamp(int64_t ns)
+{
+    return QDateTime::fromMSecsSinceEpoch(ns / 1000000).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+}
+
+QString DisplayFormat::cost(double usd)
+{
+    if (usd == 0)
+        return QStringLiteral("$0");
+    if (std::fabs(usd) < 0.01)
+        return QStringLiteral("$%1").arg(usd, 0, 'f', 5);
+    return QStringLiteral("$%1").arg(usd, 0, 'f', usd < 100 ? 4 : 2);
+}
+
+QString DisplayFormat::count(int64_t n)
+{
+    return QLocale(QLocale::English).toString(qlonglong(n));
+}
+
+} // namespace tracedeck

@@ -1,0 +1,364 @@
+#include "storereader.h"
+
+#include <sqlite3.h>
+
+#include <cctype>
+
+namespace tracedeck {
+
+namespace {
+
+using Value = TraceSummary::SortKey;
+
+// The SQL expression each column sorts by; NULLs folded so row-value comparisons stay total.
+const char *sortExpression(TraceColumn column)
+{
+    switch (column) {
+    case TraceColumn::Start:
+        return "t.start_ns";
+    case TraceColumn::Root:
+        return "(coalesce(t.root_service, '') || ' ' || coalesce(t.root_name, ''))";
+    case TraceColumn::Services:
+        return "coalesce(t.services, '')";
+    case TraceColumn::Duration:
+        return "(t.end_ns - t.start_ns)";
+    case TraceColumn::Spans:
+        return "t.span_count";
+    case TraceColumn::Errors:
+        return "t.error_count";
+    case TraceColumn::InputTokens:
+        return "t.input_tokens";
+    case TraceColumn::OutputTokens:
+        return "t.output_tokens";
+    case TraceColumn::Cost:
+        return "coalesce(t.cost_usd, -1.0)";
+    case TraceColumn::User:
+        return "coalesce(t.user_id, '')";
+    case TraceColumn::Session:
+        return "coalesce(t.session_id, '')";
+    case TraceColumn::Models:
+        return "coalesce(t.models, '')";
+    case TraceColumn::Count:
+        break;
+    }
+    return "t.start_ns";
+}
+
+// A user's words as an FTS5 query, split where the index's tokenizer splits (anything but letters, digits
+// and '_'), so `handle-2` asks for both tokens; every token must occur; a trailing * keeps prefix search.
+// detail=none has no phrase queries, so this is an AND of tokens.
+std::string ftsQuery(const std::string &text)
+{
+    const auto isTokenChar = [](unsigned char c) { return std::isalnum(c) || c == '_' || c >= 0x80; };
+    std::string query;
+    size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && !isTokenChar(static_cast<unsigned char>(text[i])))
+            ++i;
+        const size_t begin = i;
+        while (i < text.size() && isTokenChar(static_cast<unsigned char>(text[i])))
+            ++i;
+        if (i == begin)
+            continue;
+        const bool prefix = i < text.size() && text[i] == '*';
+        if (!query.empty())
+            query += ' ';
+        query += '"' + text.substr(begin, i - begin) + '"' + (prefix ? "*" : "");
+    }
+    return query;
+}
+
+// `gpt-4*` → GLOB 'gpt-4*' (the index still serves a prefix); anything else matches exactly.
+std::string matchClause(const char *column, const std::string &value)
+{
+    return std::string(column) + (value.find('*') != std::string::npos ? " GLOB ?" : " = ?");
+}
+
+class Query {
+public:
+    void where(const std::string &clause) { m_where += " AND " + clause; }
+    void bind(Value value) { m_values.push_back(std::move(value)); }
+    const std::string &whereSql() const { return m_where; }
+
+    bool bindAll(sqlite3_stmt *stmt) const
+    {
+        int i = 1;
+        for (const Value &value : m_values) {
+            int rc = SQLITE_OK;
+            if (const auto *n = std::get_if<int64_t>(&value))
+                rc = sqlite3_bind_int64(stmt, i, *n);
+            else if (const auto *d = std::get_if<double>(&value))
+                rc = sqlite3_bind_double(stmt, i, *d);
+            else {
+                const auto &s = std::get<std::string>(value);
+                rc = sqlite3_bind_text(stmt, i, s.data(), int(s.size()), SQLITE_STATIC);
+            }
+            if (rc != SQLITE_OK)
+                return false;
+            ++i;
+        }
+        return true;
+    }
+
+private:
+    std::string m_where;
+    std::vector<Value> m_values;
+};
+
+std::string columnText(sqlite3_stmt *stmt, int column)
+{
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(stmt, column));
+    return text ? std::string(text, size_t(sqlite3_column_bytes(stmt, column))) : std::string();
+}
+
+template <typename T> std::optional<T> columnOptional(sqlite3_stmt *stmt, int column)
+{
+    if (sqlite3_column_type(stmt, column) == SQLITE_NULL)
+        return std::nullopt;
+    if constexpr (std::is_floating_point_v<T>)
+        return T(sqlite3_column_double(stmt, column));
+    else
+        return T(sqlite3_column_int64(stmt, column));
+}
+
+Value columnValue(sqlite3_stmt *stmt, int column)
+{
+    switch (sqlite3_column_type(stmt, column)) {
+    case SQLITE_INTEGER:
+        return sqlite3_column_int64(stmt, column);
+    case SQLITE_FLOAT:
+        return sqlite3_column_double(stmt, column);
+    default:
+        return columnText(stmt, column);
+    }
+}
+
+nlohmann::json columnJson(sqlite3_stmt *stmt, int column, nlohmann::json fallback)
+{
+    const std::string text = columnText(stmt, column);
+    if (text.empty())
+        return fallback;
+    auto parsed = nlohmann::json::parse(text, nullptr, false);
+    return parsed.is_discarded() ? fallback : parsed;
+}
+
+void spanFilter(Query &query, const char *column, const std::string &value, const std::string &workspace)
+{
+    if (value.empty())
+        return;
+    query.where(std::string("t.trace_id IN (SELECT trace_id FROM spans WHERE workspace = ? AND ") +
+                matchClause(column, value) + ")");
+    query.bind(workspace);
+    query.bind(value);
+}
+
+} // namespace
+
+std::unique_ptr<StoreReader> StoreReader::open(const std::string &path, std::string *error)
+{
+    auto db = Database::open(path, Database::Mode::ReadOnly, error);
+    if (!db)
+        return nullptr;
+    return std::unique_ptr<StoreReader>(new StoreReader(std::move(db)));
+}
+
+StoreReader::StoreReader(std::unique_ptr<Database> db)
+    : m_db(std::move(db))
+{}
+
+std::vector<TraceSummary> StoreReader::traces(const TraceFilter &filter, const TraceSort &sort,
+                                              const std::optional<TraceCursor> &cursor, int limit,
+                                              std::string *error)
+{
+    Query query;
+    query.bind(filter.workspace);
+    if (filter.fromNs) {
+        query.where("t.start_ns >= ?");
+        query.bind(*filter.fromNs);
+    }
+    if (filter.toNs) {
+        query.where("t.start_ns < ?");
+        query.bind(*filter.toNs);
+    }
+    if (filter.errorsOnly)
+        query.where("t.error_count > 0");
+    if (filter.okOnly)
+        query.where("t.error_count = 0");
+    if (!filter.traceId.empty()) {
+        query.where("t.trace_id = ?");
+        query.bind(filter.traceId);
+    }
+    spanFilter(query, "request_id", filter.requestId, filter.workspace);
+    spanFilter(query, "user_id", filter.userId, filter.workspace);
+    spanFilter(query, "session_id", filter.sessionId, filter.workspace);
+    spanFilter(query, "service", filter.service, filter.workspace);
+    spanFilter(query, "model", filter.model, filter.workspace);
+    if (filter.statusCode) {
+        query.where("t.trace_id IN (SELECT trace_id FROM spans WHERE workspace = ? AND status_code = ?)");
+        query.bind(filter.workspace);
+        query.bind(int64_t(*filter.statusCode));
+    }
+    const std::string match = ftsQuery(filter.text);
+    if (!match.empty()) {
+        query.where("t.trace_id IN (SELECT s.trace_id FROM spans s WHERE s.workspace = ? AND s.id IN "
+                    "(SELECT rowid FROM message_fts WHERE message_fts MATCH ?))");
+        query.bind(filter.workspace);
+        query.bind(match);
+    }
+    const std::string key = sortExpression(sort.column);
+    if (cursor) {
+        // Descending: later pages hold smaller keys; a refresh takes everything from the top through the
+        // cursor.
+        const char *op =
+            cursor->inclusiveEnd ? (sort.descending ? ">=" : "<=") : (sort.descending ? "<" : ">");
+        query.where("(" + key + ", t.trace_id) " + op + " (?, ?)");
+        query.bind(cursor->key);
+        query.bind(cursor->traceId);
+    }
+    const char *direction = sort.descending ? " DESC" : " ASC";
+    const std::string sql =
+        "SELECT t.trace_id, t.start_ns, t.end_ns, t.root_service, t.root_name, t.services, t.span_count, "
+        "t.error_count, t.input_tokens, t.output_tokens, t.cost_usd, t.user_id, t.session_id, t.models, "
+        "t.request_id, " +
+        key + " FROM traces t WHERE t.workspace = ?" + query.whereSql() + " ORDER BY " + key + direction +
+        ", t.trace_id" + direction + " LIMIT " + std::to_string(std::max(limit, 1));
+    Statement stmt = m_db->prepare(sql, error);
+    if (!stmt)
+        return {};
+    if (!query.bindAll(stmt.get())) {
+        *error = "binding trace query: " + m_db->lastError();
+        return {};
+    }
+    std::vector<TraceSummary> rows;
+    int rc;
+    while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
+        sqlite3_stmt *s = stmt.get();
+        TraceSummary row;
+        row.traceId = columnText(s, 0);
+        row.startNs = sqlite3_column_int64(s, 1);
+        row.endNs = sqlite3_column_int64(s, 2);
+        row.rootService = columnText(s, 3);
+        row.rootName = columnText(s, 4);
+        row.services = columnText(s, 5);
+        row.spanCount = sqlite3_column_int64(s, 6);
+        row.errorCount = sqlite3_column_int64(s, 7);
+        row.inputTokens = sqlite3_column_int64(s, 8);
+        row.outputTokens = sqlite3_column_int64(s, 9);
+        row.costUsd = columnOptional<double>(s, 10);
+        row.userId = columnText(s, 11);
+        row.sessionId = columnText(s, 12);
+        row.models = columnText(s, 13);
+        row.requestId = columnText(s, 14);
+        row.sortKey = columnValue(s, 15);
+        rows.push_back(std::move(row));
+    }
+    if (rc != SQLITE_DONE) {
+        *error = "reading traces: " + m_db->lastError();
+        return {};
+    }
+    return rows;
+}
+
+TimelineSpans StoreReader::timeline(const std::string &workspace, const std::string &traceId,
+                                    std::string *error)
+{
+    Statement stmt = m_db->prepare("SELECT span_id, parent_span_id, name, service, start_ns, end_ns, status, "
+                                   "category, model, input_tokens, output_tokens, cost_usd FROM spans "
+                                   "WHERE workspace = ?1 AND trace_id = ?2",
+                                   error);
+    if (!stmt)
+        return {};
+    sqlite3_stmt *s = stmt.get();
+    sqlite3_bind_text(s, 1, workspace.data(), int(workspace.size()), SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, traceId.data(), int(traceId.size()), SQLITE_STATIC);
+    TimelineSpans spans;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        TimelineSpan span;
+        span.spanId = columnText(s, 0);
+        span.parentSpanId = columnText(s, 1);
+        span.name = columnText(s, 2);
+        span.service = columnText(s, 3);
+        span.startNs = sqlite3_column_int64(s, 4);
+        span.endNs = sqlite3_column_int64(s, 5);
+        span.status = SpanStatus(sqlite3_column_int(s, 6));
+        span.category = columnText(s, 7);
+        span.model = columnText(s, 8);
+        span.inputTokens = columnOptional<int64_t>(s, 9);
+        span.outputTokens = columnOptional<int64_t>(s, 10);
+        span.costUsd = columnOptional<double>(s, 11);
+        spans.push_back(std::move(span));
+    }
+    if (rc != SQLITE_DONE) {
+        *error = "reading trace " + traceId + ": " + m_db->lastError();
+        return {};
+    }
+    return spans;
+}
+
+std::optional<Span> StoreReader::span(const std::string &workspace, const std::string &traceId,
+                                      const std::string &spanId, std::string *error)
+{
+    Statement stmt = m_db->prepare(
+        "SELECT parent_span_id, name, kind, service, start_ns, end_ns, status, status_message, attributes, "
+        "events, links, resource, scope, source, request_id, user_id, session_id, conversation_id, "
+        "http_method, "
+        "http_url, status_code, provider, model, input_tokens, output_tokens, cached_input_tokens, "
+        "reasoning_tokens, total_tokens, cost_usd, cost_source, finish_reason, ttft_ms, category, messages "
+        "FROM spans WHERE workspace = ?1 AND trace_id = ?2 AND span_id = ?3",
+        error);
+    if (!stmt)
+        return std::nullopt;
+    sqlite3_stmt *s = stmt.get();
+    sqlite3_bind_text(s, 1, workspace.data(), int(workspace.size()), SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, traceId.data(), int(traceId.size()), SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, spanId.data(), int(spanId.size()), SQLITE_STATIC);
+    const int rc = sqlite3_step(s);
+    if (rc != SQLITE_ROW) {
+        if (rc != SQLITE_DONE)
+            *error = "reading span " + traceId + "/" + spanId + ": " + m_db->lastError();
+        return std::nullopt;
+    }
+    Span span;
+    span.workspace = workspace;
+    span.traceId = traceId;
+    span.spanId = spanId;
+    span.parentSpanId = columnText(s, 0);
+    span.name = columnText(s, 1);
+    span.kind = sqlite3_column_int(s, 2);
+    span.service = columnText(s, 3);
+    span.startNs = sqlite3_column_int64(s, 4);
+    span.endNs = sqlite3_column_int64(s, 5);
+    span.status = SpanStatus(sqlite3_column_int(s, 6));
+    span.statusMessage = columnText(s, 7);
+    span.attributes = columnJson(s, 8, nlohmann::json::object());
+    span.events = columnJson(s, 9, nlohmann::json::array());
+    span.links = columnJson(s, 10, nlohmann::json::array());
+    span.resource = columnJson(s, 11, nlohmann::json::object());
+    span.scope = columnJson(s, 12, nlohmann::json::object());
+    span.source = columnText(s, 13);
+    ExtractedFields &f = span.fields;
+    f.requestId = columnText(s, 14);
+    f.userId = columnText(s, 15);
+    f.sessionId = columnText(s, 16);
+    f.conversationId = columnText(s, 17);
+    f.httpMethod = columnText(s, 18);
+    f.httpUrl = columnText(s, 19);
+    f.statusCode = columnOptional<int>(s, 20);
+    f.provider = columnText(s, 21);
+    f.model = columnText(s, 22);
+    f.inputTokens = columnOptional<int64_t>(s, 23);
+    f.outputTokens = columnOptional<int64_t>(s, 24);
+    f.cachedInputTokens = columnOptional<int64_t>(s, 25);
+    f.reasoningTokens = columnOptional<int64_t>(s, 26);
+    f.totalTokens = columnOptional<int64_t>(s, 27);
+    f.costUsd = columnOptional<double>(s, 28);
+    f.costSource = CostSource(sqlite3_column_int(s, 29));
+    f.finishReason = columnText(s, 30);
+    f.ttftMs = columnOptional<double>(s, 31);
+    f.category = columnText(s, 32);
+    f.messages = columnJson(s, 33, nlohmann::json::array());
+    return span;
+}
+
+} // namespace tracedeck
