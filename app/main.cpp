@@ -1,9 +1,9 @@
 #include "engine.h"
+#include "mainwindow.h"
 #include "options.h"
 #include "ratelogger.h"
 #include "signalwatcher.h"
-#include "statusbinding.h"
-#include "statuswindow.h"
+#include "workstation.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -21,6 +21,7 @@ int main(int argc, char **argv)
     else
         app = std::make_unique<QApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("tracedeck"));
+    QCoreApplication::setOrganizationName(QStringLiteral("tracedeck"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TRACEDECK_VERSION));
 
     int exitCode = 0;
@@ -48,17 +49,16 @@ int main(int argc, char **argv)
     });
 
     std::unique_ptr<RateLogger> logger;
-    std::unique_ptr<StatusWindow> window;
+    std::unique_ptr<Workstation> workstation;
     if (options->headless) {
         logger = std::make_unique<RateLogger>(engine, options->logIntervalSeconds);
     } else {
-        window = std::make_unique<StatusWindow>();
-        bindStatusWindow(engine, *window);
-        window->show();
+        workstation = std::make_unique<Workstation>(engine);
+        workstation->window().show();
     }
 
     const int rc = app->exec();
-    window.reset();
+    workstation.reset();
     const int64_t stored = engine.stop();
     std::fprintf(stderr, "tracedeck: stopped; %lld spans stored\n", static_cast<long long>(stored));
     return rc;

@@ -3,6 +3,8 @@
 #include <sqlite3.h>
 
 #include <cctype>
+#include <cstring>
+#include <string_view>
 
 namespace tracedeck {
 
@@ -142,13 +144,47 @@ nlohmann::json columnJson(sqlite3_stmt *stmt, int column, nlohmann::json fallbac
     return parsed.is_discarded() ? fallback : parsed;
 }
 
-void spanFilter(Query &query, const char *column, const std::string &value, const std::string &workspace)
+// td_set_has(list, pattern): whether a comma-separated set (traces.services, traces.models) has a member
+// matching pattern, exactly or as a glob when it holds `*`. Matching the trace's own summary row is one
+// pass over the traces table, where probing spans per trace was seconds on millions of spans.
+void setHas(sqlite3_context *context, int, sqlite3_value **args)
+{
+    const auto *list = reinterpret_cast<const char *>(sqlite3_value_text(args[0]));
+    const auto *pattern = reinterpret_cast<const char *>(sqlite3_value_text(args[1]));
+    if (!list || !pattern) {
+        sqlite3_result_int(context, 0);
+        return;
+    }
+    const bool glob = std::strchr(pattern, '*') != nullptr;
+    std::string_view rest(list);
+    std::string member;
+    while (true) {
+        const size_t comma = rest.find(',');
+        member.assign(rest.substr(0, comma));
+        if (glob ? sqlite3_strglob(pattern, member.c_str()) == 0 : member == pattern) {
+            sqlite3_result_int(context, 1);
+            return;
+        }
+        if (comma == std::string_view::npos)
+            break;
+        rest.remove_prefix(comma + 1);
+    }
+    sqlite3_result_int(context, 0);
+}
+
+void traceColumnFilter(Query &query, const char *column, const std::string &value)
 {
     if (value.empty())
         return;
-    query.where(std::string("t.trace_id IN (SELECT trace_id FROM spans WHERE workspace = ? AND ") +
-                matchClause(column, value) + ")");
-    query.bind(workspace);
+    query.where(std::string("t.") + matchClause(column, value));
+    query.bind(value);
+}
+
+void traceSetFilter(Query &query, const char *column, const std::string &value)
+{
+    if (value.empty())
+        return;
+    query.where(std::string("td_set_has(t.") + column + ", ?)");
     query.bind(value);
 }
 
@@ -159,6 +195,11 @@ std::unique_ptr<StoreReader> StoreReader::open(const std::string &path, std::str
     auto db = Database::open(path, Database::Mode::ReadOnly, error);
     if (!db)
         return nullptr;
+    if (sqlite3_create_function_v2(db->handle(), "td_set_has", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                                   &setHas, nullptr, nullptr, nullptr) != SQLITE_OK) {
+        *error = "registering td_set_has: " + db->lastError();
+        return nullptr;
+    }
     return std::unique_ptr<StoreReader>(new StoreReader(std::move(db)));
 }
 
@@ -188,14 +229,16 @@ std::vector<TraceSummary> StoreReader::traces(const TraceFilter &filter, const T
         query.where("t.trace_id = ?");
         query.bind(filter.traceId);
     }
-    spanFilter(query, "request_id", filter.requestId, filter.workspace);
-    spanFilter(query, "user_id", filter.userId, filter.workspace);
-    spanFilter(query, "session_id", filter.sessionId, filter.workspace);
-    spanFilter(query, "service", filter.service, filter.workspace);
-    spanFilter(query, "model", filter.model, filter.workspace);
+    // A trace's user, session and request are the first seen on its spans (kept in its summary, indexed).
+    traceColumnFilter(query, "request_id", filter.requestId);
+    traceColumnFilter(query, "user_id", filter.userId);
+    traceColumnFilter(query, "session_id", filter.sessionId);
+    traceSetFilter(query, "services", filter.service);
+    traceSetFilter(query, "models", filter.model);
     if (filter.statusCode) {
-        query.where("t.trace_id IN (SELECT trace_id FROM spans WHERE workspace = ? AND status_code = ?)");
-        query.bind(filter.workspace);
+        query.where(
+            "EXISTS (SELECT 1 FROM spans s WHERE s.workspace = t.workspace AND s.trace_id = t.trace_id "
+            "AND s.status_code = ?)");
         query.bind(int64_t(*filter.statusCode));
     }
     const std::string match = ftsQuery(filter.text);

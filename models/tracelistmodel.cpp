@@ -281,9 +281,10 @@ void TraceListModel::applyPage(std::vector<TraceSummary> rows)
         return;
     const int first = int(m_rows.size());
     beginInsertRows({}, first, first + int(rows.size()) - 1);
-    for (TraceSummary &row : rows)
+    for (TraceSummary &row : rows) {
+        m_rowOfTrace.insert(QString::fromStdString(row.traceId), int(m_rows.size()));
         m_rows.push_back(std::move(row));
-    reindex();
+    }
     endInsertRows();
 }
 

@@ -1,0 +1,282 @@
+#include "emptystate.h"
+#include "engine.h"
+#include "filterbar.h"
+#include "httpclient.h"
+#include "ingeststatus.h"
+#include "mainwindow.h"
+#include "spaninspector.h"
+#include "timelinedata.h"
+#include "timelineview.h"
+#include "tracelistmodel.h"
+#include "tracelistview.h"
+#include "workstation.h"
+
+#include <QClipboard>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QToolButton>
+#include <QtTest>
+
+using namespace tracedeck;
+
+namespace {
+
+QByteArray otlpJsonTrace(const QByteArray &traceId, const QByteArray &service)
+{
+    const auto span = [&](const char *id, const char *parent, const char *name, int startMs, int endMs) {
+        QByteArray json =
+            "{\"traceId\":\"" + traceId + "\",\"spanId\":\"" + id + "\",\"name\":\"" + name +
+            "\",\"kind\":2,\"startTimeUnixNano\":\"" + QByteArray::number(1'700'000'000'000LL + startMs) +
+            "000000\",\"endTimeUnixNano\":\"" + QByteArray::number(1'700'000'000'000LL + endMs) + "000000\"";
+        if (parent[0])
+            json += ",\"parentSpanId\":\"" + QByteArray(parent) + "\"";
+        return json + "}";
+    };
+    return "{\"resourceSpans\":[{\"resource\":{\"attributes\":[{\"key\":\"service.name\",\"value\":"
+           "{\"stringValue\":\"" +
+           service + "\"}}]},\"scopeSpans\":[{\"spans\":[" +
+           span("00000000000000a1", "", "GET /live", 0, 90) + "," +
+           span("00000000000000a2", "00000000000000a1", "db query", 10, 40) + "]}]}]}";
+}
+
+QString screenshotDir()
+{
+    const QString dir = qEnvironmentVariableIsSet("TRACEDECK_SCREENSHOT_DIR")
+                            ? qEnvironmentVariable("TRACEDECK_SCREENSHOT_DIR")
+                            : QStringLiteral(TRACEDECK_SCREENSHOT_OUT);
+    QDir().mkpath(dir);
+    return dir;
+}
+
+void saveShot(QWidget *widget, const QString &name)
+{
+    QVERIFY(widget->grab().save(screenshotDir() + u'/' + name + QStringLiteral(".png")));
+}
+
+QPushButton *buttonWithText(QWidget *parent, const QString &text)
+{
+    for (QPushButton *button : parent->findChildren<QPushButton *>()) {
+        if (button->text() == text)
+            return button;
+    }
+    return nullptr;
+}
+
+int rowOfRoot(const TraceListModel &model, const QString &rootPrefix)
+{
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (model.index(row, int(TraceColumn::Root)).data().toString().startsWith(rootPrefix))
+            return row;
+    }
+    return -1;
+}
+
+} // namespace
+
+class TestWorkstation : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("tracedeck-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("test_workstation"));
+        QSettings().clear();
+        QVERIFY(m_dir.isValid());
+        Options options;
+        options.databasePath = m_dir.filePath(QStringLiteral("workstation.db"));
+        options.ingest.address.port = 0;
+        QString error;
+        QVERIFY2(m_engine.start(options, &error), qPrintable(error));
+        m_workstation = std::make_unique<Workstation>(m_engine);
+        m_workstation->window().resize(1600, 1000);
+        m_workstation->window().show();
+        QVERIFY(QTest::qWaitForWindowExposed(&m_workstation->window()));
+    }
+
+    void firstStartShowsWhereToSendTraces()
+    {
+        MainWindow &window = m_workstation->window();
+        QVERIFY(window.isEmptyStateVisible());
+        const quint16 port = m_engine.listener()->address().port;
+        QVERIFY(window.ingestStatus()->text().contains(QStringLiteral("127.0.0.1:%1").arg(port)));
+        QCOMPARE(window.ingestStatus()->endpointLine(),
+                 QStringLiteral("OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:%1").arg(port));
+        auto *listener = window.ingestStatus()->findChild<QToolButton *>();
+        QVERIFY(listener);
+        QTest::mouseClick(listener, Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(), window.ingestStatus()->endpointLine());
+        saveShot(&window, QStringLiteral("empty-state"));
+    }
+
+    void samplesButtonFillsEveryView()
+    {
+        MainWindow &window = m_workstation->window();
+        QPushButton *samples = buttonWithText(window.emptyState(), QStringLiteral("Load sample traces"));
+        QVERIFY(samples);
+        QSignalSpy imported(m_workstation.get(), &Workstation::importFinished);
+        QTest::mouseClick(samples, Qt::LeftButton);
+        QVERIFY(imported.wait(10000));
+        QCOMPARE(imported.first().first().toLongLong(), 25);
+        TraceListModel &traces = m_workstation->traces();
+        QTRY_COMPARE_WITH_TIMEOUT(traces.rowCount(), 3, 10000);
+        QTRY_VERIFY(!window.isEmptyStateVisible());
+        QTRY_VERIFY(window.ingestStatus()->text().contains(QStringLiteral("3 traces, 25 spans")));
+    }
+
+    void clickingATraceShowsItsTimelineAndRootSpan()
+    {
+        MainWindow &window = m_workstation->window();
+        TraceListView *list = window.traceList();
+        const int row = rowOfRoot(m_workstation->traces(), QStringLiteral("support-agent"));
+        QVERIFY(row >= 0);
+        QSignalSpy shown(m_workstation.get(), &Workstation::traceShown);
+        QSignalSpy spanShown(m_workstation.get(), &Workstation::spanShown);
+        const QRect cell = list->visualRect(m_workstation->traces().index(row, 1));
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, cell.center());
+        QVERIFY(shown.wait(10000));
+        const auto data = m_workstation->timeline().data();
+        QVERIFY(data);
+        QCOMPARE(data->count(), 8);
+        QVERIFY(spanShown.wait(10000));
+        QCOMPARE(m_workstation->inspector().findChildren<QLabel *>().isEmpty(), false);
+        bool nameShown = false;
+        for (QLabel *label : m_workstation->inspector().findChildren<QLabel *>())
+            nameShown |= label->text().contains(QStringLiteral("agent run: support ticket"));
+        QVERIFY(nameShown);
+        saveShot(&window, QStringLiteral("main-agent-trace"));
+    }
+
+    void clickingASpanInTheTimelineInspectsIt()
+    {
+        TimelineView &timeline = m_workstation->timeline();
+        const auto data = timeline.data();
+        int errorSpan = -1;
+        for (int i = 0; i < data->count(); ++i) {
+            if (data->name(i) == QStringLiteral("execute_tool track_shipment"))
+                errorSpan = i;
+        }
+        QVERIFY(errorSpan >= 0);
+        QSignalSpy spanShown(m_workstation.get(), &Workstation::spanShown);
+        QTest::mouseClick(timeline.viewport(), Qt::LeftButton, {}, timeline.spanRect(errorSpan).center());
+        QVERIFY(spanShown.wait(10000));
+        QCOMPARE(spanShown.last().first().toString(), data->spanIdString(errorSpan));
+        bool stackShown = false;
+        for (QWidget *w : m_workstation->inspector().findChildren<QWidget *>()) {
+            if (auto *label = qobject_cast<QLabel *>(w))
+                stackShown |= label->text().contains(QStringLiteral("tools.py"));
+            else if (auto *text = qobject_cast<QPlainTextEdit *>(w))
+                stackShown |= text->toPlainText().contains(QStringLiteral("tools.py"));
+            else if (auto *rich = qobject_cast<QTextEdit *>(w))
+                stackShown |= rich->toPlainText().contains(QStringLiteral("tools.py"));
+        }
+        QVERIFY(stackShown);
+        saveShot(&m_workstation->window(), QStringLiteral("main-error-span"));
+    }
+
+    void zoomActionsAndWheelChangeTheVisibleRange()
+    {
+        TimelineView &timeline = m_workstation->timeline();
+        timeline.zoomToFit();
+        const double fullWidth = timeline.visibleEnd() - timeline.visibleStart();
+        QTest::keySequence(&m_workstation->window(), QKeySequence::ZoomIn);
+        QVERIFY(timeline.visibleEnd() - timeline.visibleStart() < fullWidth);
+        QTest::keySequence(&m_workstation->window(), QKeySequence(Qt::CTRL | Qt::Key_0));
+        QCOMPARE(timeline.visibleEnd() - timeline.visibleStart(), fullWidth);
+    }
+
+    void filterBarQueryFiltersTheList()
+    {
+        MainWindow &window = m_workstation->window();
+        TraceListModel &traces = m_workstation->traces();
+        QSignalSpy loaded(&traces, &TraceListModel::loaded);
+        QTest::keySequence(&window, QKeySequence::Find);
+        QTRY_VERIFY(window.filterBar()->queryEdit()->hasFocus());
+        QTest::keyClicks(window.filterBar()->queryEdit(), QStringLiteral("model:gpt-4o*"));
+        QTest::keyClick(window.filterBar()->queryEdit(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(traces.rowCount(), 1, 10000);
+        QVERIFY(traces.index(0, int(TraceColumn::Root))
+                    .data()
+                    .toString()
+                    .startsWith(QStringLiteral("support-agent")));
+        QVERIFY(!window.isEmptyStateVisible());
+        saveShot(&window, QStringLiteral("filtered-list"));
+        window.filterBar()->queryEdit()->clear();
+        QTest::keyClick(window.filterBar()->queryEdit(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(traces.rowCount(), 3, 10000);
+    }
+
+    void backAndForwardWalkThroughSelectedTraces()
+    {
+        TraceListModel &traces = m_workstation->traces();
+        const QString first = m_workstation->shownTraceId();
+        const int other = rowOfRoot(traces, QStringLiteral("web-frontend"));
+        QVERIFY(other >= 0);
+        const QString second = traces.index(other, 0).data(TraceListModel::TraceIdRole).toString();
+        QSignalSpy shown(m_workstation.get(), &Workstation::traceShown);
+        m_workstation->window().traceList()->selectTrace(second);
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(m_workstation->shownTraceId(), second);
+        QTest::keySequence(&m_workstation->window(), QKeySequence::Back);
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(m_workstation->shownTraceId(), first);
+        QCOMPARE(m_workstation->window().traceList()->currentTraceId(), first);
+        QTest::keySequence(&m_workstation->window(), QKeySequence::Forward);
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(m_workstation->shownTraceId(), second);
+        saveShot(&m_workstation->window(), QStringLiteral("main-rest-trace"));
+    }
+
+    void liveIngestAddsTracesWithoutLosingTheSelection()
+    {
+        TraceListModel &traces = m_workstation->traces();
+        TraceListView *list = m_workstation->window().traceList();
+        const QString selected = list->currentTraceId();
+        HttpClient client(m_engine.listener()->address().port);
+        for (int i = 0; i < 3; ++i) {
+            const QByteArray id = QByteArray("7e57000000000000000000000000000") + QByteArray::number(i);
+            QCOMPARE(
+                client
+                    .post(QStringLiteral("/v1/traces"), otlpJsonTrace(id, "live-service"), "application/json")
+                    .status,
+                200);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(traces.rowCount(), 6, 10000);
+        QCOMPARE(list->currentTraceId(), selected);
+        QTRY_VERIFY(
+            m_workstation->window().ingestStatus()->text().contains(QStringLiteral("6 traces, 31 spans")));
+    }
+
+    void layoutIsRemembered()
+    {
+        MainWindow &window = m_workstation->window();
+        auto *vertical = window.findChild<QSplitter *>(QStringLiteral("verticalSplitter"));
+        QVERIFY(vertical);
+        vertical->setSizes({300, 700});
+        const QList<int> sizes = vertical->sizes();
+        window.close();
+        MainWindow another;
+        another.setDetailWidgets(new QWidget, new QWidget);
+        another.resize(window.size());
+        another.restoreLayout();
+        QCOMPARE(another.findChild<QSplitter *>(QStringLiteral("verticalSplitter"))->sizes(), sizes);
+    }
+
+    void cleanupTestCase()
+    {
+        m_workstation.reset();
+        m_engine.stop();
+    }
+
+private:
+    QTemporaryDir m_dir;
+    Engine m_engine;
+    std::unique_ptr<Workstation> m_workstation;
+};
+
+QTEST_MAIN(TestWorkstation)
+#include "test_workstation.moc"

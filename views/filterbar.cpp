@@ -1,0 +1,116 @@
+#include "filterbar.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+
+namespace tracedeck {
+
+FilterBar::FilterBar(QWidget *parent)
+    : QWidget(parent)
+    , m_query(new QLineEdit(this))
+    , m_range(new QComboBox(this))
+    , m_errorsOnly(new QCheckBox(tr("Errors only"), this))
+    , m_problem(new QLabel(this))
+{
+    m_query->setPlaceholderText(
+        tr("Search messages and span names, or filter: service:NAME model:gpt-4* user:ID session:ID "
+           "request:ID trace:ID status:error code:503"));
+    m_query->setClearButtonEnabled(true);
+    m_query->setToolTip(
+        tr("Words search span names and LLM messages (all must occur; word* for a prefix).\n"
+           "Fields: service: model: user: session: request: trace: status:error|ok code:HTTP"));
+    m_range->addItem(tr("Last 15 minutes"), int(Range::Last15Minutes));
+    m_range->addItem(tr("Last hour"), int(Range::LastHour));
+    m_range->addItem(tr("Last 24 hours"), int(Range::Last24Hours));
+    m_range->addItem(tr("Last 7 days"), int(Range::Last7Days));
+    m_range->addItem(tr("All time"), int(Range::All));
+    m_range->setCurrentIndex(m_range->count() - 1);
+    m_problem->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_problem->hide();
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(6, 4, 6, 4);
+    layout->addWidget(m_query, 1);
+    layout->addWidget(m_problem);
+    layout->addWidget(m_errorsOnly);
+    layout->addWidget(m_range);
+
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(250);
+    connect(&m_debounce, &QTimer::timeout, this, &FilterBar::emitNow);
+    connect(m_query, &QLineEdit::textChanged, this, &FilterBar::emitSoon);
+    connect(m_query, &QLineEdit::returnPressed, this, &FilterBar::emitNow);
+    connect(m_range, &QComboBox::currentIndexChanged, this, &FilterBar::emitNow);
+    connect(m_errorsOnly, &QCheckBox::toggled, this, &FilterBar::emitNow);
+}
+
+TraceFilter FilterBar::filter() const
+{
+    TraceFilter filter = TraceFilter::parse(m_query->text());
+    filter.errorsOnly = filter.errorsOnly || m_errorsOnly->isChecked();
+    static constexpr int64_t kMinuteNs = 60'000'000'000;
+    int64_t span = 0;
+    switch (Range(m_range->currentData().toInt())) {
+    case Range::Last15Minutes:
+        span = 15 * kMinuteNs;
+        break;
+    case Range::LastHour:
+        span = 60 * kMinuteNs;
+        break;
+    case Range::Last24Hours:
+        span = 24 * 60 * kMinuteNs;
+        break;
+    case Range::Last7Days:
+        span = 7 * 24 * 60 * kMinuteNs;
+        break;
+    case Range::All:
+        break;
+    }
+    if (span > 0)
+        filter.fromNs = QDateTime::currentMSecsSinceEpoch() * 1'000'000 - span;
+    return filter;
+}
+
+void FilterBar::setQuery(const QString &query)
+{
+    m_query->setText(query);
+    emitNow();
+}
+
+void FilterBar::setRange(Range range)
+{
+    m_range->setCurrentIndex(m_range->findData(int(range)));
+}
+
+bool FilterBar::isEmpty() const
+{
+    return m_query->text().trimmed().isEmpty() && !m_errorsOnly->isChecked() &&
+           Range(m_range->currentData().toInt()) == Range::All;
+}
+
+void FilterBar::focusQuery()
+{
+    m_query->setFocus(Qt::ShortcutFocusReason);
+    m_query->selectAll();
+}
+
+void FilterBar::emitSoon()
+{
+    m_debounce.start();
+}
+
+void FilterBar::emitNow()
+{
+    m_debounce.stop();
+    QString problem;
+    TraceFilter::parse(m_query->text(), &problem);
+    m_problem->setText(problem);
+    m_problem->setVisible(!problem.isEmpty());
+    Q_EMIT filterChanged(filter());
+}
+
+} // namespace tracedeck

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "tracefilter.h"
+
+#include <QTimer>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+
+namespace tracedeck {
+
+// The trace list's filter: a query line (`service:ml-service status:error model:gpt-4* refund`), a time
+// range preset and "errors only". Emits the parsed filter a moment after the user stops typing.
+class FilterBar : public QWidget {
+    Q_OBJECT
+public:
+    enum class Range { Last15Minutes, LastHour, Last24Hours, Last7Days, All };
+
+    explicit FilterBar(QWidget *parent = nullptr);
+
+    TraceFilter filter() const;
+    QLineEdit *queryEdit() const { return m_query; }
+    void setQuery(const QString &query);
+    void setRange(Range range);
+    bool isEmpty() const;
+
+public Q_SLOTS:
+    void focusQuery();
+
+Q_SIGNALS:
+    void filterChanged(const tracedeck::TraceFilter &filter);
+
+private:
+    void emitSoon();
+    void emitNow();
+
+    QLineEdit *m_query;
+    QComboBox *m_range;
+    QCheckBox *m_errorsOnly;
+    QLabel *m_problem;
+    QTimer m_debounce;
+};
+
+} // namespace tracedeck

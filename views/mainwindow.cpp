@@ -1,0 +1,215 @@
+#include "mainwindow.h"
+
+#include "emptystate.h"
+#include "filterbar.h"
+#include "ingeststatus.h"
+#include "tracelistview.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace tracedeck {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_filterBar(new FilterBar)
+    , m_traceList(new TraceListView)
+    , m_emptyState(new EmptyState)
+    , m_ingestStatus(new IngestStatus)
+    , m_listStack(new QStackedWidget)
+    , m_vertical(new QSplitter(Qt::Vertical))
+    , m_detail(new QSplitter(Qt::Horizontal))
+{
+    setWindowTitle(tr("Tracedeck"));
+    setAcceptDrops(true);
+
+    m_listStack->addWidget(m_traceList);
+    m_listStack->addWidget(m_emptyState);
+    auto *listPane = new QWidget;
+    auto *listLayout = new QVBoxLayout(listPane);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->setSpacing(0);
+    listLayout->addWidget(m_filterBar);
+    listLayout->addWidget(m_listStack, 1);
+
+    m_vertical->setObjectName(QStringLiteral("verticalSplitter"));
+    m_detail->setObjectName(QStringLiteral("detailSplitter"));
+    m_vertical->addWidget(listPane);
+    m_vertical->addWidget(m_detail);
+    m_vertical->setStretchFactor(0, 2);
+    m_vertical->setStretchFactor(1, 3);
+    m_vertical->setChildrenCollapsible(false);
+    setCentralWidget(m_vertical);
+
+    statusBar()->addPermanentWidget(m_ingestStatus);
+    connect(m_ingestStatus, &IngestStatus::endpointCopied, this,
+            [this](const QString &line) { statusBar()->showMessage(tr("Copied: %1").arg(line), 4000); });
+    connect(m_emptyState, &EmptyState::loadSamplesRequested, this, &MainWindow::loadSamplesRequested);
+    connect(m_emptyState, &EmptyState::openFilesRequested, this, &MainWindow::chooseFiles);
+    createActions();
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar->setMovable(false);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    QStyle *s = style();
+
+    QAction *open = file->addAction(s->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open…"), this,
+                                    &MainWindow::chooseFiles);
+    open->setShortcut(QKeySequence::Open);
+    QAction *samples = file->addAction(tr("Load &Sample Traces"), this, &MainWindow::loadSamplesRequested);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QAction *find = edit->addAction(tr("&Find…"), m_filterBar, &FilterBar::focusQuery);
+    find->setShortcut(QKeySequence::Find);
+    edit->addSeparator();
+    QAction *preferences = edit->addAction(tr("&Preferences…"), this, &MainWindow::preferencesRequested);
+    preferences->setShortcut(QKeySequence::Preferences);
+    if (preferences->shortcut().isEmpty())
+        preferences->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    preferences->setMenuRole(QAction::PreferencesRole);
+
+    QAction *zoomIn = view->addAction(tr("Zoom &In"), this, &MainWindow::zoomInRequested);
+    zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    QAction *zoomOut = view->addAction(tr("Zoom &Out"), this, &MainWindow::zoomOutRequested);
+    zoomOut->setShortcut(QKeySequence::ZoomOut);
+    QAction *fit = view->addAction(tr("Zoom to &Fit"), this, &MainWindow::zoomFitRequested);
+    fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    view->addSeparator();
+    m_criticalPath = view->addAction(tr("&Critical Path"));
+    m_criticalPath->setCheckable(true);
+    m_criticalPath->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    m_criticalPath->setToolTip(tr("Highlight the spans that determine the trace's duration"));
+    connect(m_criticalPath, &QAction::toggled, this, &MainWindow::criticalPathToggled);
+
+    m_back =
+        go->addAction(s->standardIcon(QStyle::SP_ArrowBack), tr("&Back"), this, &MainWindow::backRequested);
+    m_back->setShortcut(QKeySequence::Back);
+    m_forward = go->addAction(s->standardIcon(QStyle::SP_ArrowForward), tr("&Forward"), this,
+                              &MainWindow::forwardRequested);
+    m_forward->setShortcut(QKeySequence::Forward);
+    setHistoryAvailable(false, false);
+
+    help->addAction(tr("&About Tracedeck"), this, [this] {
+        QMessageBox::about(this, tr("About Tracedeck"),
+                           tr("<b>Tracedeck %1</b><p>A local observability workstation for LLM agents and "
+                              "distributed services.</p><p>Built with Qt %2.</p>")
+                               .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+    });
+
+    toolbar->addAction(open);
+    toolbar->addAction(samples);
+    toolbar->addSeparator();
+    toolbar->addAction(m_back);
+    toolbar->addAction(m_forward);
+    toolbar->addSeparator();
+    toolbar->addAction(zoomIn);
+    toolbar->addAction(zoomOut);
+    toolbar->addAction(fit);
+    toolbar->addAction(m_criticalPath);
+}
+
+void MainWindow::setDetailWidgets(QWidget *timeline, QWidget *inspector)
+{
+    m_detail->addWidget(timeline);
+    m_detail->addWidget(inspector);
+    m_detail->setStretchFactor(0, 3);
+    m_detail->setStretchFactor(1, 2);
+    m_detail->setChildrenCollapsible(false);
+}
+
+void MainWindow::setEmptyStateVisible(bool visible)
+{
+    m_listStack->setCurrentWidget(visible ? static_cast<QWidget *>(m_emptyState) : m_traceList);
+}
+
+bool MainWindow::isEmptyStateVisible() const
+{
+    return m_listStack->currentWidget() == m_emptyState;
+}
+
+void MainWindow::setHistoryAvailable(bool back, bool forward)
+{
+    m_back->setEnabled(back);
+    m_forward->setEnabled(forward);
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1600, 1000);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (!m_vertical->restoreState(settings.value(QStringLiteral("window/vertical")).toByteArray()))
+        m_vertical->setSizes({height() * 2 / 5, height() * 3 / 5});
+    if (!m_detail->restoreState(settings.value(QStringLiteral("window/detail")).toByteArray()))
+        m_detail->setSizes({width() * 3 / 5, width() * 2 / 5});
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/vertical"), m_vertical->saveState());
+    settings.setValue(QStringLiteral("window/detail"), m_detail->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    event->accept();
+}
+
+void MainWindow::chooseFiles()
+{
+    const QStringList paths = QFileDialog::getOpenFileNames(
+        this, tr("Open Trace Files"), QString(),
+        tr("Trace files (*.json *.jsonl *.pb *.bin *.gz *.otlp);;All files (*)"));
+    if (!paths.isEmpty())
+        Q_EMIT openFilesRequested(paths);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    }
+    if (!paths.isEmpty()) {
+        event->acceptProposedAction();
+        Q_EMIT openFilesRequested(paths);
+    }
+}
+
+} // namespace tracedeck

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QSplitter;
+class QStackedWidget;
+
+namespace tracedeck {
+
+class EmptyState;
+class FilterBar;
+class IngestStatus;
+class TraceListView;
+
+// The workstation's frame: the filtered trace list on top, the selected trace below (timeline beside the
+// span inspector), menus and toolbar, and the ingest status. Its layout is remembered (QSettings). It only
+// shows; app/ wires its requests to the models.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+
+    FilterBar *filterBar() const { return m_filterBar; }
+    TraceListView *traceList() const { return m_traceList; }
+    EmptyState *emptyState() const { return m_emptyState; }
+    IngestStatus *ingestStatus() const { return m_ingestStatus; }
+    QAction *criticalPathAction() const { return m_criticalPath; }
+
+    void setDetailWidgets(QWidget *timeline, QWidget *inspector);
+    void setEmptyStateVisible(bool visible);
+    bool isEmptyStateVisible() const;
+    void setHistoryAvailable(bool back, bool forward);
+    void restoreLayout();
+
+Q_SIGNALS:
+    void openFilesRequested(const QStringList &paths);
+    void loadSamplesRequested();
+    void backRequested();
+    void forwardRequested();
+    void zoomInRequested();
+    void zoomOutRequested();
+    void zoomFitRequested();
+    void criticalPathToggled(bool on);
+    void preferencesRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    void chooseFiles();
+    void saveLayout() const;
+
+    FilterBar *m_filterBar;
+    TraceListView *m_traceList;
+    EmptyState *m_emptyState;
+    IngestStatus *m_ingestStatus;
+    QStackedWidget *m_listStack;
+    QSplitter *m_vertical;
+    QSplitter *m_detail;
+    QAction *m_back = nullptr;
+    QAction *m_forward = nullptr;
+    QAction *m_criticalPath = nullptr;
+};
+
+} // namespace tracedeck
