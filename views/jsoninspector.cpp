@@ -184,16 +184,31 @@ void JsonInspector::setJson(std::shared_ptr<const nlohmann::json> json)
     m_model->setJson(std::move(json));
     m_textDirty = true;
     setStatus(QString());
-    // Small documents open expanded one level so the first look shows content, not just "{3}".
-    if (m_model->rowCount() <= 50) {
-        for (int row = 0; row < m_model->rowCount(); ++row) {
-            const QModelIndex index = m_model->index(row, 0);
-            if (m_model->rowCount(index) <= 20 && !index.data(JsonTreeModel::IsEmbeddedJsonRole).toBool())
-                m_tree->expand(index);
-        }
-    }
+    autoExpand();
     if (isTextMode())
         ensureText();
+}
+
+void JsonInspector::autoExpand()
+{
+    // Open breadth first while the rows shown stay within a screenful, so a small document's first look
+    // shows its content rather than "{3}", and a big one opens at its top level.
+    std::deque<std::pair<QModelIndex, int>> queue{{QModelIndex(), 0}};
+    int visible = m_model->rowCount();
+    while (!queue.empty() && visible < kAutoExpandRows) {
+        const auto [parent, depth] = queue.front();
+        queue.pop_front();
+        const int rows = m_model->rowCount(parent);
+        for (int row = 0; row < rows && depth < kAutoExpandDepth; ++row) {
+            const QModelIndex child = m_model->index(row, 0, parent);
+            const int children = m_model->rowCount(child);
+            if (children == 0 || visible + children > kAutoExpandRows)
+                continue;
+            m_tree->expand(child);
+            visible += children;
+            queue.emplace_back(child, depth + 1);
+        }
+    }
 }
 
 void JsonInspector::clear()

@@ -29,6 +29,9 @@ public:
     static constexpr int kMaxExpandDepth = 16;
     // Above this size the text view is not highlighted (highlighting is per line and would stall).
     static constexpr qsizetype kMaxHighlightedChars = 2 * 1024 * 1024;
+    // A new document opens expanded while at most this many rows show, down to this depth.
+    static constexpr int kAutoExpandRows = 40;
+    static constexpr int kAutoExpandDepth = 4;
 
     explicit JsonInspector(QWidget *parent = nullptr);
     ~JsonInspector() override;
@@ -66,6 +69,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void autoExpand();
     void ensureText();
     void updateHighlighterPalette();
     void setStatus(const QString &text);

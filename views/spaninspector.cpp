@@ -159,6 +159,7 @@ SpanInspector::SpanInspector(QWidget *parent)
 
     m_eventsBox = new QGroupBox(m_summary);
     m_eventsBox->setObjectName(QStringLiteral("eventsBox"));
+    m_eventsBox->setStyleSheet(QStringLiteral("QGroupBox { font-weight: bold; }"));
     m_eventsLayout = new QVBoxLayout(m_eventsBox);
     m_eventsLayout->setSpacing(6);
     summaryLayout->addWidget(m_eventsBox);
@@ -225,7 +226,7 @@ void SpanInspector::setupHeader(QVBoxLayout *layout)
     auto *grid = new QGridLayout;
     grid->setHorizontalSpacing(10);
     grid->setVerticalSpacing(3);
-    grid->setColumnStretch(1, 1);
+    grid->setColumnStretch(3, 1);
     m_start = valueLabel(m_summary, QStringLiteral("spanStart"));
     m_duration = valueLabel(m_summary, QStringLiteral("spanDuration"));
     m_selfTime = valueLabel(m_summary, QStringLiteral("spanSelfTime"));
@@ -240,11 +241,12 @@ void SpanInspector::setupHeader(QVBoxLayout *layout)
     m_parentCaption = captionLabel(tr("Parent"), m_summary);
     int row = 0;
     grid->addWidget(captionLabel(tr("Start"), m_summary), row, 0);
-    grid->addWidget(m_start, row++, 1, 1, 2);
+    grid->addWidget(m_start, row++, 1, 1, 3);
     grid->addWidget(captionLabel(tr("Duration"), m_summary), row, 0);
-    grid->addWidget(m_duration, row++, 1, 1, 2);
+    grid->addWidget(m_duration, row++, 1, 1, 3);
     grid->addWidget(captionLabel(tr("Self time"), m_summary), row, 0);
-    grid->addWidget(m_selfTime, row++, 1, 1, 2);
+    grid->addWidget(m_selfTime, row++, 1, 1, 3);
+    // The copy buttons sit right after their ids; the last column takes the slack.
     grid->addWidget(captionLabel(tr("Trace ID"), m_summary), row, 0);
     grid->addWidget(m_traceId, row, 1);
     grid->addWidget(makeCopyButton(m_traceId, QStringLiteral("copyTraceId")), row++, 2);
@@ -252,7 +254,7 @@ void SpanInspector::setupHeader(QVBoxLayout *layout)
     grid->addWidget(m_spanId, row, 1);
     grid->addWidget(makeCopyButton(m_spanId, QStringLiteral("copySpanId")), row++, 2);
     grid->addWidget(m_parentCaption, row, 0);
-    grid->addWidget(m_parentId, row++, 1, 1, 2);
+    grid->addWidget(m_parentId, row++, 1, 1, 3);
     layout->addLayout(grid);
 }
 
@@ -274,9 +276,10 @@ void SpanInspector::setupLlmBlock(QVBoxLayout *layout)
 {
     m_llmBox = new QGroupBox(m_summary);
     m_llmBox->setObjectName(QStringLiteral("llmBlock"));
+    m_llmBox->setStyleSheet(QStringLiteral("QGroupBox { font-weight: bold; }"));
     m_llmForm = new QFormLayout(m_llmBox);
     m_llmForm->setRowWrapPolicy(QFormLayout::DontWrapRows);
-    m_llmForm->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    m_llmForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_llmForm->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_llmForm->setVerticalSpacing(4);
     const auto row = [this](const QString &caption, const QString &objectName) {
@@ -592,6 +595,13 @@ void SpanInspector::fillTabs(const Span &span)
         m_tabs->setTabVisible(at, n > 0 || tab.inspector == m_attributes);
     }
     m_tabs->setCurrentWidget(bodies.empty() ? m_attributes : m_bodies);
+}
+
+void SpanInspector::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (m_hasSpan)
+        fitSplitter();
 }
 
 void SpanInspector::fitSplitter()

@@ -46,6 +46,9 @@ Q_SIGNALS:
     // A trace or span id was put on the clipboard by its copy button.
     void idCopied(const QString &id);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void setupHeader(QVBoxLayout *layout);
     void setupLlmBlock(QVBoxLayout *layout);
