@@ -110,6 +110,17 @@ void JsonTreeModel::clear()
     setJson(std::shared_ptr<const nlohmann::json>());
 }
 
+bool JsonTreeModel::parseEmbeddedJson(const std::string &text, nlohmann::json &out)
+{
+    if (!looksLikeJson(text))
+        return false;
+    json parsed = json::parse(text, nullptr, false);
+    if (parsed.is_discarded() || !parsed.is_structured())
+        return false;
+    out = std::move(parsed);
+    return true;
+}
+
 JsonTreeModel::Node *JsonTreeModel::nodeOf(const QModelIndex &index) const
 {
     return index.isValid() ? static_cast<Node *>(index.internalPointer()) : m_root.get();
@@ -126,13 +137,10 @@ const json *JsonTreeModel::containerOf(Node *node) const
         return nullptr;
     if (node->embedded == Node::Embedded::Unknown) {
         node->embedded = Node::Embedded::No;
-        const auto &s = v->get_ref<const std::string &>();
-        if (looksLikeJson(s)) {
-            json parsed = json::parse(s, nullptr, false);
-            if (!parsed.is_discarded() && (parsed.is_object() || parsed.is_array())) {
-                node->parsed = std::make_unique<json>(std::move(parsed));
-                node->embedded = Node::Embedded::Yes;
-            }
+        json parsed;
+        if (parseEmbeddedJson(v->get_ref<const std::string &>(), parsed)) {
+            node->parsed = std::make_unique<json>(std::move(parsed));
+            node->embedded = Node::Embedded::Yes;
         }
     }
     return node->parsed.get();

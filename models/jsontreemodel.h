@@ -41,6 +41,9 @@ public:
     // (case-insensitive). Searches rows no view has opened yet. Returns an invalid index when none match.
     QModelIndex find(const QString &text, const QModelIndex &from = QModelIndex()) const;
 
+    // True and `out` set when `text` holds a JSON object or array (the test the model shows sub-trees by).
+    static bool parseEmbeddedJson(const std::string &text, nlohmann::json &out);
+
     // How many rows the model has materialised; lets tests check that it stays lazy.
     qsizetype createdNodeCount() const { return m_createdNodes; }
 

@@ -7,7 +7,6 @@
 #include <QAbstractItemModelTester>
 #include <QClipboard>
 #include <QDir>
-#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -227,6 +226,23 @@ void saveScreenshot(QWidget &widget, const QString &name)
         return;
     QDir().mkpath(dir);
     QVERIFY(widget.grab().save(dir + QLatin1Char('/') + name));
+}
+
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor text(0xe6, 0xe6, 0xe6);
+    p.setColor(QPalette::Window, QColor(0x24, 0x25, 0x28));
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, QColor(0x1b, 0x1c, 0x1f));
+    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x27, 0x2b));
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, QColor(0x30, 0x31, 0x35));
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9c, 0xa2));
+    p.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0xc0));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    return p;
 }
 
 } // namespace
@@ -497,7 +513,7 @@ private Q_SLOTS:
                                   .toString(QStringLiteral("HH:mm:ss.zzz"))));
         QCOMPARE(label("traceId"), QStringLiteral("4bf92f3577b34da6a3ce929d0e0e4736"));
 
-        auto *llm = inspector.findChild<QGroupBox *>(QStringLiteral("llmBlock"));
+        auto *llm = inspector.findChild<QWidget *>(QStringLiteral("llmBlock"));
         QVERIFY(llm->isVisible());
         QCOMPARE(label("llmProvider"), QStringLiteral("openai"));
         QCOMPARE(label("llmModel"), QStringLiteral("gpt-4o-2024-08-06"));
@@ -578,6 +594,28 @@ private Q_SLOTS:
         QVERIFY(tree->selectionModel()->isRowSelected(tree->currentIndex().row(), QModelIndex()));
     }
 
+    void darkPaletteKeepsErrorsAndJsonReadable()
+    {
+        SpanInspector inspector;
+        const QPalette light = inspector.palette();
+        inspector.setPalette(darkPalette());
+        inspector.resize(600, 1000);
+        inspector.setSpan(llmSpan(), 1'900'000'000);
+        inspector.bodiesInspector()->setTextMode(true);
+        inspector.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&inspector));
+        auto *type = inspector.findChild<QLabel *>(QStringLiteral("exceptionType"));
+        auto *highlighter = inspector.bodiesInspector()->findChild<JsonHighlighter *>();
+        QVERIFY(type->palette().color(QPalette::WindowText).lightness() > 150);
+        QVERIFY(highlighter->isDarkBackground());
+        QVERIFY(highlighter->keyFormat().foreground().color().lightness() > 150);
+        saveScreenshot(inspector, QStringLiteral("span-llm-dark-600x1000.png"));
+
+        inspector.setPalette(light);
+        QVERIFY(type->palette().color(QPalette::WindowText).lightness() < 128);
+        QVERIFY(!highlighter->isDarkBackground());
+    }
+
     void nonLlmSpanHidesLlmBlock()
     {
         SpanInspector inspector;
@@ -586,7 +624,7 @@ private Q_SLOTS:
         inspector.setSpan(httpSpan(), 48'260'000);
         inspector.show();
         QVERIFY(QTest::qWaitForWindowExposed(&inspector));
-        QVERIFY(!inspector.findChild<QGroupBox *>(QStringLiteral("llmBlock"))->isVisible());
+        QVERIFY(!inspector.findChild<QWidget *>(QStringLiteral("llmBlock"))->isVisible());
         QCOMPARE(inspector.findChild<QLabel *>(QStringLiteral("spanDuration"))->text(),
                  QStringLiteral("48.3 ms"));
         QCOMPARE(inspector.findChild<QLabel *>(QStringLiteral("exceptionType"))->text(),
@@ -599,7 +637,7 @@ private Q_SLOTS:
 
         inspector.clear();
         QVERIFY(!inspector.hasSpan());
-        QVERIFY(!inspector.findChild<QGroupBox *>(QStringLiteral("llmBlock"))->isVisible());
+        QVERIFY(!inspector.findChild<QWidget *>(QStringLiteral("llmBlock"))->isVisible());
     }
 };
 

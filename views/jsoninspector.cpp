@@ -24,6 +24,29 @@
 
 namespace tracedeck {
 
+namespace {
+
+// Replaces every string holding a JSON object or array by its parsed value; true when any was.
+bool expandEmbeddedJson(nlohmann::json &value)
+{
+    if (value.is_string()) {
+        nlohmann::json parsed;
+        if (!JsonTreeModel::parseEmbeddedJson(value.get_ref<const std::string &>(), parsed))
+            return false;
+        value = std::move(parsed);
+        expandEmbeddedJson(value);
+        return true;
+    }
+    bool changed = false;
+    if (value.is_structured()) {
+        for (nlohmann::json &element : value)
+            changed = expandEmbeddedJson(element) || changed;
+    }
+    return changed;
+}
+
+} // namespace
+
 JsonInspector::JsonInspector(QWidget *parent)
     : QWidget(parent)
     , m_model(new JsonTreeModel(this))
@@ -183,10 +206,13 @@ void JsonInspector::setJson(std::shared_ptr<const nlohmann::json> json)
 {
     m_model->setJson(std::move(json));
     m_textDirty = true;
+    m_textNote.clear();
     setStatus(QString());
     autoExpand();
-    if (isTextMode())
+    if (isTextMode()) {
         ensureText();
+        setStatus(m_textNote);
+    }
 }
 
 void JsonInspector::autoExpand()
@@ -235,6 +261,7 @@ void JsonInspector::setTextMode(bool text)
     const QSignalBlocker blockText(m_textButton);
     m_textButton->setChecked(text);
     m_treeButton->setChecked(!text);
+    setStatus(text ? m_textNote : QString());
     Q_EMIT textModeChanged(text);
 }
 
@@ -243,10 +270,15 @@ void JsonInspector::ensureText()
     if (!m_textDirty)
         return;
     m_textDirty = false;
-    const auto doc = m_model->document();
-    const QString text =
-        doc ? QString::fromStdString(doc->dump(2, ' ', false, nlohmann::json::error_handler_t::replace))
-            : QString();
+    QString text;
+    m_textNote.clear();
+    if (const auto doc = m_model->document()) {
+        // Strings holding JSON read as JSON here too, as in the tree; the note says so.
+        nlohmann::json shown = *doc;
+        if (expandEmbeddedJson(shown))
+            m_textNote = tr("Strings holding JSON are shown parsed");
+        text = QString::fromStdString(shown.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+    }
     // Highlighting runs over every line on setPlainText; skip it for huge documents.
     m_highlighter->setDocument(text.size() <= kMaxHighlightedChars ? m_text->document() : nullptr);
     m_text->setPlainText(text);
@@ -284,7 +316,7 @@ bool JsonInspector::findNext()
                 return false;
             }
         }
-        setStatus(QString());
+        setStatus(m_textNote);
         return true;
     }
     const QModelIndex hit = m_model->find(needle, m_tree->currentIndex().siblingAtColumn(0));

@@ -88,6 +88,7 @@ private:
     QAction *m_copyPath;
     QAction *m_expandAll;
     QAction *m_collapseAll;
+    QString m_textNote;
     bool m_textDirty = true;
 };
 

@@ -4,11 +4,11 @@
 
 #include <QClipboard>
 #include <QDateTime>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QFrame>
 #include <QGridLayout>
-#include <QGroupBox>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -127,6 +127,26 @@ QStringList parameterTexts(const json &attributes)
     return out;
 }
 
+// A bold caption over a framed panel. Not a QGroupBox: its title can only be made bold with a style sheet,
+// and a style sheet there stops the panel's children from following the palette (dark mode).
+QWidget *makeSection(QWidget *parent, const QString &objectName, QLabel **title, QFrame **panel)
+{
+    auto *section = new QWidget(parent);
+    section->setObjectName(objectName);
+    auto *layout = new QVBoxLayout(section);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->setSpacing(4);
+    *title = new QLabel(section);
+    QFont bold = (*title)->font();
+    bold.setBold(true);
+    (*title)->setFont(bold);
+    *panel = new QFrame(section);
+    (*panel)->setFrameShape(QFrame::StyledPanel);
+    layout->addWidget(*title);
+    layout->addWidget(*panel);
+    return section;
+}
+
 QString countText(int64_t n)
 {
     return QLocale().toString(qlonglong(n));
@@ -157,10 +177,9 @@ SpanInspector::SpanInspector(QWidget *parent)
     setupHeader(summaryLayout);
     setupLlmBlock(summaryLayout);
 
-    m_eventsBox = new QGroupBox(m_summary);
-    m_eventsBox->setObjectName(QStringLiteral("eventsBox"));
-    m_eventsBox->setStyleSheet(QStringLiteral("QGroupBox { font-weight: bold; }"));
-    m_eventsLayout = new QVBoxLayout(m_eventsBox);
+    QFrame *eventsPanel = nullptr;
+    m_eventsBox = makeSection(m_summary, QStringLiteral("eventsBox"), &m_eventsTitle, &eventsPanel);
+    m_eventsLayout = new QVBoxLayout(eventsPanel);
     m_eventsLayout->setSpacing(6);
     summaryLayout->addWidget(m_eventsBox);
     summaryLayout->addStretch(1);
@@ -274,17 +293,16 @@ QToolButton *SpanInspector::makeCopyButton(QLabel *source, const QString &object
 
 void SpanInspector::setupLlmBlock(QVBoxLayout *layout)
 {
-    m_llmBox = new QGroupBox(m_summary);
-    m_llmBox->setObjectName(QStringLiteral("llmBlock"));
-    m_llmBox->setStyleSheet(QStringLiteral("QGroupBox { font-weight: bold; }"));
-    m_llmForm = new QFormLayout(m_llmBox);
+    QFrame *panel = nullptr;
+    m_llmBox = makeSection(m_summary, QStringLiteral("llmBlock"), &m_llmTitle, &panel);
+    m_llmForm = new QFormLayout(panel);
     m_llmForm->setRowWrapPolicy(QFormLayout::DontWrapRows);
     m_llmForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_llmForm->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_llmForm->setVerticalSpacing(4);
-    const auto row = [this](const QString &caption, const QString &objectName) {
-        QLabel *label = valueLabel(m_llmBox, objectName);
-        m_llmForm->addRow(captionLabel(caption, m_llmBox), label);
+    const auto row = [this, panel](const QString &caption, const QString &objectName) {
+        QLabel *label = valueLabel(panel, objectName);
+        m_llmForm->addRow(captionLabel(caption, panel), label);
         return label;
     };
     m_provider = row(tr("Provider"), QStringLiteral("llmProvider"));
@@ -390,11 +408,8 @@ void SpanInspector::fillHeader(const Span &span, int64_t selfTimeNs)
             .arg(statusColor.name()));
     m_statusMessage->setText(qs(span.statusMessage));
     m_statusMessage->setVisible(!span.statusMessage.empty());
-    QPalette messagePalette = m_statusMessage->palette();
-    messagePalette.setColor(QPalette::WindowText, span.status == SpanStatus::Error
-                                                      ? errorColor(this)
-                                                      : palette().color(QPalette::WindowText));
-    m_statusMessage->setPalette(messagePalette);
+    m_statusIsError = span.status == SpanStatus::Error;
+    applyErrorColour();
 
     const QDateTime start = QDateTime::fromMSecsSinceEpoch(span.startNs / 1'000'000, Qt::LocalTime);
     m_start->setText(QLocale().toString(start.date(), QLocale::ShortFormat) + QLatin1Char(' ') +
@@ -423,7 +438,7 @@ void SpanInspector::fillLlmBlock(const Span &span)
     m_llmBox->setVisible(isLlm);
     if (!isLlm)
         return;
-    m_llmBox->setTitle(f.category == "embedding" ? tr("Embedding call") : tr("LLM call"));
+    m_llmTitle->setText(f.category == "embedding" ? tr("Embedding call") : tr("LLM call"));
 
     const auto show = [this](QLabel *label, const QString &text) {
         label->setText(text);
@@ -476,6 +491,7 @@ void SpanInspector::fillLlmBlock(const Span &span)
 
 void SpanInspector::fillEvents(const Span &span)
 {
+    m_exceptionTypes.clear();
     while (QLayoutItem *item = m_eventsLayout->takeAt(0)) {
         delete item->widget();
         delete item;
@@ -485,15 +501,16 @@ void SpanInspector::fillEvents(const Span &span)
     m_eventsBox->setVisible(count > 0);
     if (count == 0)
         return;
-    m_eventsBox->setTitle(tr("Events (%1)").arg(count));
+    m_eventsTitle->setText(tr("Events (%1)").arg(count));
 
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    const QColor error = errorColor(this);
     for (int i = 0; i < std::min(count, kMaxEventsListed); ++i) {
         const json &event = events[std::size_t(i)];
         if (!event.is_object())
             continue;
-        const std::string name = event.value("name", std::string());
+        const auto nameIt = event.find("name");
+        const std::string name =
+            nameIt != event.end() && nameIt->is_string() ? nameIt->get<std::string>() : "";
         const json attrs = event.value("attributes", json::object());
         const auto text = [&attrs](const char *key) {
             const auto it = attrs.find(key);
@@ -503,7 +520,7 @@ void SpanInspector::fillEvents(const Span &span)
         if (const auto t = event.find("timeNs"); t != event.end() && t->is_number())
             when = QStringLiteral("+") + formatDuration(t->get<int64_t>() - span.startNs);
 
-        auto *card = new QFrame(m_eventsBox);
+        auto *card = new QFrame(m_eventsLayout->parentWidget());
         card->setObjectName(QStringLiteral("eventCard"));
         auto *cardLayout = new QVBoxLayout(card);
         cardLayout->setContentsMargins(0, 0, 0, 0);
@@ -523,9 +540,7 @@ void SpanInspector::fillEvents(const Span &span)
             auto *type = valueLabel(card, QStringLiteral("exceptionType"));
             type->setText(text("exception.type"));
             type->setFont(bold);
-            QPalette p = type->palette();
-            p.setColor(QPalette::WindowText, error);
-            type->setPalette(p);
+            m_exceptionTypes.append(type);
             type->setVisible(!type->text().isEmpty());
             auto *message = valueLabel(card, QStringLiteral("exceptionMessage"));
             message->setText(text("exception.message"));
@@ -557,9 +572,10 @@ void SpanInspector::fillEvents(const Span &span)
         }
         m_eventsLayout->addWidget(card);
     }
+    applyErrorColour();
     if (count > kMaxEventsListed) {
-        m_eventsLayout->addWidget(
-            captionLabel(tr("%1 more in the Events tab").arg(count - kMaxEventsListed), m_eventsBox));
+        m_eventsLayout->addWidget(captionLabel(tr("%1 more in the Events tab").arg(count - kMaxEventsListed),
+                                               m_eventsLayout->parentWidget()));
     }
 }
 
@@ -595,6 +611,26 @@ void SpanInspector::fillTabs(const Span &span)
         m_tabs->setTabVisible(at, n > 0 || tab.inspector == m_attributes);
     }
     m_tabs->setCurrentWidget(bodies.empty() ? m_attributes : m_bodies);
+}
+
+void SpanInspector::applyErrorColour()
+{
+    const QColor error = errorColor(this);
+    const auto paint = [](QLabel *label, const QColor &colour) {
+        QPalette p = label->palette();
+        p.setColor(QPalette::WindowText, colour);
+        label->setPalette(p);
+    };
+    paint(m_statusMessage, m_statusIsError ? error : palette().color(QPalette::WindowText));
+    for (QLabel *type : std::as_const(m_exceptionTypes))
+        paint(type, error);
+}
+
+void SpanInspector::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyErrorColour();
 }
 
 void SpanInspector::resizeEvent(QResizeEvent *event)

@@ -1,11 +1,11 @@
 #pragma once
 
+#include <QList>
 #include <QWidget>
 
 #include <cstdint>
 
 class QFormLayout;
-class QGroupBox;
 class QLabel;
 class QScrollArea;
 class QSplitter;
@@ -47,6 +47,7 @@ Q_SIGNALS:
     void idCopied(const QString &id);
 
 protected:
+    void changeEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
 
 private:
@@ -57,10 +58,14 @@ private:
     void fillEvents(const Span &span);
     void fillTabs(const Span &span);
     void fitSplitter();
+    // Error red differs on light and dark palettes; re-applied when the palette changes.
+    void applyErrorColour();
     QToolButton *makeCopyButton(QLabel *source, const QString &objectName);
 
     bool m_hasSpan = false;
     bool m_splitterMovedByUser = false;
+    bool m_statusIsError = false;
+    QList<QLabel *> m_exceptionTypes;
     QLabel *m_placeholder;
     QSplitter *m_splitter;
     QScrollArea *m_summaryScroll;
@@ -78,7 +83,8 @@ private:
     QLabel *m_parentId;
     QLabel *m_parentCaption;
 
-    QGroupBox *m_llmBox;
+    QWidget *m_llmBox;
+    QLabel *m_llmTitle;
     QFormLayout *m_llmForm;
     QLabel *m_provider;
     QLabel *m_model;
@@ -88,7 +94,8 @@ private:
     QLabel *m_finishReason;
     QLabel *m_ttft;
 
-    QGroupBox *m_eventsBox;
+    QWidget *m_eventsBox;
+    QLabel *m_eventsTitle;
     QVBoxLayout *m_eventsLayout;
 
     QTabWidget *m_tabs;
