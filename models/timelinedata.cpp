@@ -34,6 +34,16 @@ uint32_t fnv1a(const QString &s)
     return h;
 }
 
+uint64_t hashId(std::string_view id)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (char c : id) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
 bool equalsLower(std::string_view s, std::string_view lower)
 {
     return s.size() == lower.size() && std::equal(s.begin(), s.end(), lower.begin(), [](char a, char b) {
@@ -69,33 +79,87 @@ TimelineData TimelineData::build(const TimelineSpans &spans)
     if (n == 0)
         return d;
 
+    // One sequential pass over the input into compact arrays: the input is large (strings, optionals) and the
+    // tree order visits it at random, so it is read here once.
     std::vector<int64_t> start(n), end(n);
-    for (int32_t i = 0; i < n; ++i) {
-        start[i] = spans[i].startNs;
-        end[i] = std::max(spans[i].startNs, spans[i].endNs);
+    std::vector<uint64_t> hash(n);
+    std::vector<char> ids;
+    std::vector<uint32_t> idOffset(static_cast<std::size_t>(n) + 1);
+    std::vector<uint32_t> nameOf(n);
+    std::vector<uint16_t> serviceOf(n);
+    std::vector<uint8_t> flagsOf(n, 0);
+    std::vector<TimelineLlmInfo> llm; // index holds the input position until the tree order is known
+    Interner names(d.m_names);
+    Interner services(d.m_services);
+    Interner models(d.m_models);
+    {
+        std::size_t idChars = 0;
+        for (const TimelineSpan &s : spans)
+            idChars += s.spanId.size();
+        ids.reserve(idChars);
     }
-
-    // Ids sorted once: resolves parents now and serves indexOf() later. Ties keep input order, so a
-    // duplicated id resolves to its first occurrence.
-    std::vector<int32_t> byId(n);
-    std::iota(byId.begin(), byId.end(), 0);
-    std::sort(byId.begin(), byId.end(), [&](int32_t a, int32_t b) {
-        const int c = spans[a].spanId.compare(spans[b].spanId);
-        return c < 0 || (c == 0 && a < b);
-    });
-    auto findId = [&](std::string_view id) -> int32_t {
-        auto it = std::lower_bound(byId.begin(), byId.end(), id,
-                                   [&](int32_t a, std::string_view key) { return spans[a].spanId < key; });
-        return it != byId.end() && spans[*it].spanId == id ? *it : -1;
+    for (int32_t i = 0; i < n; ++i) {
+        const TimelineSpan &s = spans[i];
+        start[i] = s.startNs;
+        end[i] = std::max(s.startNs, s.endNs);
+        hash[i] = hashId(s.spanId);
+        idOffset[i] = static_cast<uint32_t>(ids.size());
+        ids.insert(ids.end(), s.spanId.begin(), s.spanId.end());
+        nameOf[i] = names.intern(s.name);
+        serviceOf[i] = static_cast<uint16_t>(std::min<uint32_t>(services.intern(s.service), 65535));
+        if (s.status == SpanStatus::Error)
+            flagsOf[i] |= ErrorFlag;
+        const bool embedding = equalsLower(s.category, "embedding");
+        if (embedding || equalsLower(s.category, "llm") || !s.model.empty()) {
+            flagsOf[i] |= LlmFlag;
+            TimelineLlmInfo info;
+            info.index = i;
+            info.model = models.intern(s.model);
+            info.embedding = embedding;
+            info.inputTokens = s.inputTokens.value_or(-1);
+            info.outputTokens = s.outputTokens.value_or(-1);
+            info.costUsd = s.costUsd.value_or(-1.0);
+            llm.push_back(info);
+        }
+    }
+    idOffset[n] = static_cast<uint32_t>(ids.size());
+    auto idOf = [&](int32_t i) {
+        return std::string_view(ids.data() + idOffset[i], idOffset[i + 1] - idOffset[i]);
     };
 
+    // Open-addressing table id -> first input position with that id (a later duplicate keeps its own row, but
+    // children attach to the first).
+    std::size_t capacity = 1;
+    while (capacity < static_cast<std::size_t>(n) * 2)
+        capacity <<= 1;
+    const std::size_t mask = capacity - 1;
+    std::vector<int32_t> table(capacity, -1);
+    for (int32_t i = 0; i < n; ++i) {
+        std::size_t slot = hash[i] & mask;
+        bool duplicate = false;
+        while (table[slot] != -1 && !duplicate) {
+            const int32_t other = table[slot];
+            duplicate = hash[other] == hash[i] && idOf(other) == idOf(i);
+            slot = (slot + 1) & mask;
+        }
+        if (!duplicate)
+            table[slot] = i;
+    }
     std::vector<int32_t> parent(n, -1);
     for (int32_t i = 0; i < n; ++i) {
-        if (spans[i].parentSpanId.empty())
+        const std::string &parentId = spans[i].parentSpanId;
+        if (parentId.empty())
             continue;
-        const int32_t p = findId(spans[i].parentSpanId);
-        parent[i] = p == i ? -1 : p;
+        const uint64_t h = hashId(parentId);
+        for (std::size_t slot = h & mask; table[slot] != -1; slot = (slot + 1) & mask) {
+            const int32_t p = table[slot];
+            if (hash[p] == h && idOf(p) == parentId) {
+                parent[i] = p == i ? -1 : p;
+                break;
+            }
+        }
     }
+    table = {};
 
     // Break parent cycles: each cycle's earliest-starting member becomes a root. Every span is walked once.
     {
@@ -157,9 +221,9 @@ TimelineData TimelineData::build(const TimelineSpans &spans)
             newOf[span] = index;
             inputOf[index] = span;
             d.m_parent[index] = parentIndex;
-            const std::size_t depth = stack.size();
-            d.m_depth[index] = static_cast<uint8_t>(std::min<std::size_t>(depth, 255));
-            d.m_maxDepth = std::max(d.m_maxDepth, static_cast<int>(std::min<std::size_t>(depth, 255)));
+            const int depth = static_cast<int>(std::min<std::size_t>(stack.size(), 255));
+            d.m_depth[index] = static_cast<uint8_t>(depth);
+            d.m_maxDepth = std::max(d.m_maxDepth, depth);
             stack.emplace_back(span, childBegin(span + 1));
         };
         for (int32_t r = childBegin(0); r < childEnd(0); ++r) {
@@ -177,74 +241,64 @@ TimelineData TimelineData::build(const TimelineSpans &spans)
             }
         }
     }
+    children = {};
+    childOffset = {};
 
     d.m_start.resize(n);
     d.m_end.resize(n);
     d.m_nameOf.resize(n);
     d.m_serviceOf.resize(n);
-    d.m_flags.assign(n, 0);
-    Interner names(d.m_names);
-    Interner services(d.m_services);
-    Interner models(d.m_models);
-    std::size_t idChars = 0;
-    const std::size_t firstIdSize = spans[0].spanId.size();
+    d.m_flags.resize(n);
+    const uint32_t firstIdSize = idOffset[1] - idOffset[0];
     bool uniformIds = true;
-    for (const TimelineSpan &s : spans) {
-        idChars += s.spanId.size();
-        uniformIds = uniformIds && s.spanId.size() == firstIdSize;
-    }
-    d.m_idChars.reserve(idChars);
+    for (int32_t i = 0; i < n && uniformIds; ++i)
+        uniformIds = idOffset[i + 1] - idOffset[i] == firstIdSize;
+    d.m_idChars.reserve(ids.size());
     if (uniformIds)
-        d.m_idStride = static_cast<uint32_t>(firstIdSize);
+        d.m_idStride = firstIdSize;
     else
         d.m_idOffsets.reserve(static_cast<std::size_t>(n) + 1);
-
     d.m_traceStart = std::numeric_limits<int64_t>::max();
     d.m_traceEnd = std::numeric_limits<int64_t>::min();
     for (int32_t index = 0; index < n; ++index) {
         const int32_t i = inputOf[index];
-        const TimelineSpan &s = spans[i];
         d.m_start[index] = start[i];
         d.m_end[index] = end[i];
         d.m_traceStart = std::min(d.m_traceStart, start[i]);
         d.m_traceEnd = std::max(d.m_traceEnd, end[i]);
-        d.m_nameOf[index] = names.intern(s.name);
-        d.m_serviceOf[index] = static_cast<uint16_t>(std::min<uint32_t>(services.intern(s.service), 65535));
+        d.m_nameOf[index] = nameOf[i];
+        d.m_serviceOf[index] = serviceOf[i];
+        d.m_flags[index] = flagsOf[i];
         if (!uniformIds)
             d.m_idOffsets.push_back(static_cast<uint32_t>(d.m_idChars.size()));
-        d.m_idChars.insert(d.m_idChars.end(), s.spanId.begin(), s.spanId.end());
-        uint8_t flags = 0;
-        if (s.status == SpanStatus::Error)
-            flags |= ErrorFlag;
-        const bool embedding = equalsLower(s.category, "embedding");
-        if (embedding || equalsLower(s.category, "llm") || !s.model.empty()) {
-            flags |= LlmFlag;
-            TimelineLlmInfo info;
-            info.index = index;
-            info.model = models.intern(s.model);
-            info.embedding = embedding;
-            info.inputTokens = s.inputTokens.value_or(-1);
-            info.outputTokens = s.outputTokens.value_or(-1);
-            info.costUsd = s.costUsd.value_or(-1.0);
-            d.m_llm.push_back(info);
-        }
-        d.m_flags[index] = flags;
+        const std::string_view id = idOf(i);
+        d.m_idChars.insert(d.m_idChars.end(), id.begin(), id.end());
     }
     if (!uniformIds)
         d.m_idOffsets.push_back(static_cast<uint32_t>(d.m_idChars.size()));
+    for (TimelineLlmInfo &info : llm)
+        info.index = newOf[info.index];
+    std::sort(llm.begin(), llm.end(), [](const auto &a, const auto &b) { return a.index < b.index; });
+    d.m_llm.assign(llm.begin(), llm.end());
 
-    d.m_byId.resize(n);
-    for (int32_t k = 0; k < n; ++k)
-        d.m_byId[k] = newOf[byId[k]];
+    // indexOf(): span indexes ordered by (id hash, input position), so the first equal id is the first given.
+    {
+        std::vector<std::pair<uint64_t, int32_t>> byHash(n);
+        for (int32_t i = 0; i < n; ++i)
+            byHash[i] = {hash[i], i};
+        std::sort(byHash.begin(), byHash.end());
+        d.m_byId.resize(n);
+        for (int32_t k = 0; k < n; ++k)
+            d.m_byId[k] = newOf[byHash[k].second];
+    }
 
-    // Colours: a hash of the name picks the slot; clashes within the trace probe on, in name order so the
-    // same set of services always gets the same colours.
+    // Colours: a hash of the name picks the slot; clashes within the trace probe on, in name order so the same
+    // set of services always gets the same colours.
     d.m_serviceColour.assign(d.m_services.size(), 0);
     {
         std::vector<int> order(d.m_services.size());
         std::iota(order.begin(), order.end(), 0);
-        std::sort(order.begin(), order.end(),
-                  [&](int a, int b) { return d.m_services[a] < d.m_services[b]; });
+        std::sort(order.begin(), order.end(), [&](int a, int b) { return d.m_services[a] < d.m_services[b]; });
         bool used[PaletteSize] = {};
         int usedCount = 0;
         for (int s : order) {
@@ -262,7 +316,6 @@ TimelineData TimelineData::build(const TimelineSpans &spans)
     d.m_names.shrink_to_fit();
     d.m_services.shrink_to_fit();
     d.m_models.shrink_to_fit();
-    d.m_llm.shrink_to_fit();
     d.computeCriticalPath();
     return d;
 }
@@ -329,69 +382,94 @@ QString TimelineData::spanIdString(int32_t i) const
 
 int32_t TimelineData::indexOf(std::string_view id) const
 {
-    auto it = std::lower_bound(m_byId.begin(), m_byId.end(), id,
-                               [this](int32_t a, std::string_view key) { return spanId(a) < key; });
-    return it != m_byId.end() && spanId(*it) == id ? *it : -1;
+    const uint64_t h = hashId(id);
+    auto it = std::lower_bound(m_byId.begin(), m_byId.end(), h,
+                               [this](int32_t a, uint64_t key) { return hashId(spanId(a)) < key; });
+    for (; it != m_byId.end() && hashId(spanId(*it)) == h; ++it) {
+        if (spanId(*it) == id)
+            return *it;
+    }
+    return -1;
 }
 
 std::vector<int32_t> TimelineData::criticalPathIndexes() const
 {
     std::vector<int32_t> result;
-    for (const TimelineCriticalSection &section : m_critical)
-        result.push_back(section.index);
-    std::sort(result.begin(), result.end());
-    result.erase(std::unique(result.begin(), result.end()), result.end());
+    for (int32_t i = 0; i < count(); ++i) {
+        if (isOnCriticalPath(i))
+            result.push_back(i);
+    }
     return result;
 }
 
-// Jaeger's walk: from the latest-ending root, descend into the child that finishes last (before the point we
-// came back from); with no such child the span is critical down to its start and we return to the parent.
-// Children are clipped to their parent. Each parent picks each child at most once, so the walk ends.
+// Jaeger's walk, one span at a time: children are clipped to [s, e]; the child that finishes last is critical,
+// then, going back from its start, the child that finishes last before that, and so on; the gaps between them
+// are the span's own critical sections. Once a span is entered, only its children decide, so the sections of
+// one span can be recomputed on demand.
+void TimelineData::criticalSteps(int32_t i, int64_t s, int64_t e, std::vector<TimelineCriticalSection> *sections,
+                                 std::vector<TimelineCriticalSection> *critical) const
+{
+    std::vector<std::pair<int64_t, int32_t>> kids; // (clipped end, child), latest end first
+    for (int32_t c = i + 1; c < m_subtreeEnd[i]; c = m_subtreeEnd[c]) {
+        if (m_start[c] <= e)
+            kids.emplace_back(std::clamp(m_end[c], s, e), c);
+    }
+    std::stable_sort(kids.begin(), kids.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    int64_t sectionEnd = e;
+    int64_t returnedAt = std::numeric_limits<int64_t>::max();
+    std::size_t pos = 0;
+    while (true) {
+        while (pos < kids.size() && kids[pos].first >= returnedAt)
+            ++pos;
+        if (pos == kids.size()) {
+            if (sections)
+                sections->push_back({i, s, std::max(s, sectionEnd)});
+            return;
+        }
+        const auto [childEnd, child] = kids[pos++];
+        const int64_t childStart = std::clamp(m_start[child], s, e);
+        if (sections && childEnd != sectionEnd)
+            sections->push_back({i, childEnd, sectionEnd});
+        if (critical)
+            critical->push_back({child, childStart, childEnd});
+        returnedAt = childStart;
+        sectionEnd = childStart;
+    }
+}
+
 void TimelineData::computeCriticalPath()
 {
-    const int32_t n = count();
     int32_t root = -1;
-    for (int32_t r = 0; r < n; r = m_subtreeEnd[r]) {
+    for (int32_t r = 0; r < count(); r = m_subtreeEnd[r]) {
         if (root == -1 || m_end[r] > m_end[root])
             root = r;
     }
     if (root == -1)
         return;
-    int32_t cur = root;
-    bool returned = false; // came back from a child that started at returnedAt
-    int64_t returnedAt = 0;
-    while (true) {
-        const int64_t s = m_start[cur];
-        const int64_t e = m_end[cur];
-        const int64_t sectionEnd = returned ? returnedAt : e;
-        int32_t best = -1;
-        int64_t bestEnd = 0;
-        for (int32_t c = cur + 1; c < m_subtreeEnd[cur]; c = m_subtreeEnd[c]) {
-            if (m_start[c] > e)
-                continue;
-            const int64_t ce = std::max(std::min(m_end[c], e), s);
-            if (returned && ce >= returnedAt)
-                continue;
-            if (best == -1 || ce > bestEnd) {
-                best = c;
-                bestEnd = ce;
-            }
-        }
-        m_flags[cur] |= CriticalFlag;
-        if (best != -1) {
-            if (bestEnd != sectionEnd)
-                m_critical.push_back({cur, bestEnd, sectionEnd});
-            cur = best;
-            returned = false;
-            continue;
-        }
-        m_critical.push_back({cur, s, std::max(s, sectionEnd)});
-        if (m_parent[cur] == -1)
-            break;
-        returned = true;
-        returnedAt = std::max(s, m_start[m_parent[cur]]);
-        cur = m_parent[cur];
+    std::vector<TimelineCriticalSection> todo{{root, m_start[root], m_end[root]}};
+    while (!todo.empty()) {
+        const TimelineCriticalSection span = todo.back();
+        todo.pop_back();
+        m_flags[span.index] |= CriticalFlag;
+        criticalSteps(span.index, span.fromNs, span.toNs, nullptr, &todo);
     }
+}
+
+std::vector<TimelineCriticalSection> TimelineData::criticalSections(int32_t i) const
+{
+    std::vector<TimelineCriticalSection> sections;
+    if (!isOnCriticalPath(i))
+        return sections;
+    // The interval the walk entered the span with: clipped by every ancestor.
+    int64_t s = m_start[i];
+    int64_t e = m_end[i];
+    for (int32_t p = m_parent[i]; p != -1; p = m_parent[p]) {
+        s = std::max(s, m_start[p]);
+        e = std::min(e, m_end[p]);
+    }
+    e = std::max(s, e);
+    criticalSteps(i, s, e, &sections, nullptr);
+    return sections;
 }
 
 std::vector<TimelineRun> TimelineData::subtreeRuns(int32_t i, double t0, double nsPerPixel, int widthPx) const
@@ -400,21 +478,19 @@ std::vector<TimelineRun> TimelineData::subtreeRuns(int32_t i, double t0, double 
     if (widthPx <= 0 || nsPerPixel <= 0)
         return runs;
     const double t1 = t0 + widthPx * nsPerPixel;
-    // Per column: how many spans start their mark here, and the coverage delta.
-    std::vector<int32_t> starts(widthPx + 1, 0), delta(widthPx + 1, 0), first(widthPx + 1, -1);
+    // Per column: how many marks start here, and the coverage delta.
+    std::vector<int32_t> starts(widthPx + 1, 0), delta(widthPx + 1, 0);
     const int32_t last = m_subtreeEnd[i];
     for (int32_t j = i + 1; j < last; ++j) {
-        const double s = static_cast<double>(m_start[j]);
-        const double e = static_cast<double>(m_end[j]);
+        const auto s = static_cast<double>(m_start[j]);
+        const auto e = static_cast<double>(m_end[j]);
         if (e < t0 || s > t1)
             continue;
-        const int c0 = std::clamp(static_cast<int>(std::floor((s - t0) / nsPerPixel)), 0, widthPx - 1);
-        const int c1 = std::clamp(static_cast<int>(std::ceil((e - t0) / nsPerPixel)), c0 + 1, widthPx);
+        const int c0 = timelineColumn(std::floor((s - t0) / nsPerPixel), 0, widthPx - 1);
+        const int c1 = std::max(c0 + 1, timelineColumn(std::ceil((e - t0) / nsPerPixel), 0, widthPx));
         ++starts[c0];
         ++delta[c0];
         --delta[c1];
-        if (first[c0] == -1)
-            first[c0] = j;
     }
     int32_t coverage = 0;
     for (int x = 0; x < widthPx; ++x) {
@@ -422,12 +498,9 @@ std::vector<TimelineRun> TimelineData::subtreeRuns(int32_t i, double t0, double 
         coverage += delta[x];
         if (coverage > 0) {
             if (!wasCovered)
-                runs.push_back({x, x + 1, 0, -1});
-            TimelineRun &run = runs.back();
-            run.x1 = x + 1;
-            run.count += starts[x];
-            if (first[x] != -1 && (run.firstIndex == -1 || first[x] < run.firstIndex))
-                run.firstIndex = first[x];
+                runs.push_back({x, x + 1, 0});
+            runs.back().x1 = x + 1;
+            runs.back().count += starts[x];
         }
     }
     return runs;
@@ -440,7 +513,7 @@ std::size_t TimelineData::memoryBytes() const
            capacityBytes(m_depth) + capacityBytes(m_flags) + capacityBytes(m_idChars) +
            capacityBytes(m_idOffsets) + capacityBytes(m_byId) + stringTableBytes(m_names) +
            stringTableBytes(m_services) + capacityBytes(m_serviceColour) + stringTableBytes(m_models) +
-           capacityBytes(m_llm) + capacityBytes(m_critical);
+           capacityBytes(m_llm);
 }
 
 } // namespace tracedeck

@@ -28,13 +28,19 @@ struct TimelineCriticalSection {
     int64_t toNs = 0;
 };
 
-// Pixel columns [x0, x1) covered by `count` spans drawn as one mark; `firstIndex` is the lowest span index.
+// Pixel columns [x0, x1) covered by `count` spans drawn as one mark.
 struct TimelineRun {
     int x0 = 0;
     int x1 = 0;
     int32_t count = 0;
-    int32_t firstIndex = -1;
+    bool operator==(const TimelineRun &) const = default;
 };
+
+// A pixel column from a position in columns, clamped in floating point first (far zoom overflows an int).
+inline int timelineColumn(double column, int lo, int hi)
+{
+    return column < lo ? lo : column > hi ? hi : static_cast<int>(column);
+}
 
 // One trace laid out for the timeline, immutable once built. Span indexes are rows in depth-first tree order
 // (each span one row under its parent, siblings and roots by start time), so a subtree is the contiguous
@@ -84,10 +90,14 @@ public:
     int32_t indexOf(std::string_view spanId) const;
 
     bool isOnCriticalPath(int32_t i) const { return m_flags[i] & CriticalFlag; }
-    const std::vector<TimelineCriticalSection> &criticalPath() const { return m_critical; }
     std::vector<int32_t> criticalPathIndexes() const;
+    // The stretches of a critical span that are critical themselves (not covered by a critical child), latest
+    // first; computed on demand from its children.
+    std::vector<TimelineCriticalSection> criticalSections(int32_t i) const;
 
-    // Descendants of `i` (not `i` itself) merged into pixel runs for a view whose column 0 starts at t0.
+    // Descendants of `i` (not `i` itself) merged into pixel runs for a view whose column 0 starts at t0: a span
+    // covers columns [floor(x(start)), max(that + 1, ceil(x(end)))), and touching or overlapping marks merge.
+    // Scans the subtree; TimelineRunIndex answers the same in O(width log n).
     std::vector<TimelineRun> subtreeRuns(int32_t i, double t0, double nsPerPixel, int widthPx) const;
 
     // Sum of the capacity of every array and table held.
@@ -95,6 +105,8 @@ public:
 
 private:
     void computeCriticalPath();
+    void criticalSteps(int32_t i, int64_t s, int64_t e, std::vector<TimelineCriticalSection> *sections,
+                       std::vector<TimelineCriticalSection> *critical) const;
 
     std::vector<int64_t> m_start;
     std::vector<int64_t> m_end;
@@ -108,14 +120,13 @@ private:
     std::vector<char> m_idChars;
     std::vector<uint32_t> m_idOffsets; // empty when every id has the length m_idStride
     uint32_t m_idStride = 0;
-    std::vector<int32_t> m_byId; // span indexes sorted by id
+    std::vector<int32_t> m_byId; // span indexes sorted by (hash of id, input position)
 
     std::vector<QString> m_names;
     std::vector<QString> m_services;
     std::vector<uint8_t> m_serviceColour;
     std::vector<QString> m_models;
     std::vector<TimelineLlmInfo> m_llm; // sorted by index
-    std::vector<TimelineCriticalSection> m_critical;
 
     int64_t m_traceStart = 0;
     int64_t m_traceEnd = 0;

@@ -1,5 +1,6 @@
 #include "timelinedata.h"
 #include "timelinerows.h"
+#include "timelinerunindex.h"
 #include "timelineview.h"
 
 #include <QNativeGestureEvent>
@@ -241,16 +242,28 @@ private Q_SLOTS:
         QCOMPARE(d.criticalPathIndexes(), expected);
         QVERIFY(!d.isOnCriticalPath(indexOf(d, "a")));
         QVERIFY(!d.isOnCriticalPath(indexOf(d, "early")));
-        const auto &path = d.criticalPath();
-        QCOMPARE(path.size(), std::size_t(5));
-        auto check = [&](std::size_t k, const char *id, int64_t from, int64_t to) {
-            return path[k].index == indexOf(d, id) && path[k].fromNs == from && path[k].toNs == to;
+        auto sections = [&](const char *id) {
+            std::vector<std::pair<int64_t, int64_t>> result;
+            for (const TimelineCriticalSection &section : d.criticalSections(indexOf(d, id)))
+                result.emplace_back(section.fromNs, section.toNs);
+            return result;
         };
-        QVERIFY(check(0, "root", 90, 100));
-        QVERIFY(check(1, "b", 60, 90));
-        QVERIFY(check(2, "c", 35, 60));
-        QVERIFY(check(3, "b", 30, 35));
-        QVERIFY(check(4, "root", 0, 30));
+        using Sections = std::vector<std::pair<int64_t, int64_t>>;
+        QCOMPARE(sections("root"), (Sections{{90, 100}, {0, 30}}));
+        QCOMPARE(sections("b"), (Sections{{60, 90}, {30, 35}}));
+        QCOMPARE(sections("c"), (Sections{{35, 60}}));
+        QVERIFY(sections("a").empty());
+    }
+
+    void criticalPathThroughManySequentialChildrenIsLinear()
+    {
+        // 100k back-to-back children: each one is critical; a quadratic walk would not finish in time.
+        TimelineSpans spans{makeSpan("root", "", 0, 1000000)};
+        for (int i = 0; i < 100000; ++i)
+            spans.push_back(makeSpan("c" + std::to_string(i), "root", i * 10, i * 10 + 9));
+        const TimelineData d = TimelineData::build(spans);
+        QCOMPARE(d.criticalPathIndexes().size(), std::size_t(100001));
+        QCOMPARE(d.criticalSections(0).size(), std::size_t(100001)); // the gaps between the children
     }
 
     void llmSideTableAndServiceColours()
@@ -357,6 +370,27 @@ private Q_SLOTS:
         }
         QCOMPARE(total, static_cast<int32_t>(marks.size()));
         QVERIFY(runs.size() < marks.size()); // merging happened
+    }
+
+    void runIndexGivesTheScannedRuns()
+    {
+        std::mt19937 rng(5);
+        TimelineSpans spans{makeSpan("root", "", 0, 1000000)};
+        for (int i = 0; i < 3000; ++i) {
+            const int64_t start = rng() % 1000000;
+            const int64_t length = rng() % 4 ? int64_t(rng() % 300) : int64_t(rng() % 60000);
+            spans.push_back(makeSpan("c" + std::to_string(i), i % 4 ? "root" : "c" + std::to_string(i / 3),
+                                     start, start + length));
+        }
+        const TimelineData d = TimelineData::build(spans);
+        const TimelineRunIndex index(d, 0);
+        for (int round = 0; round < 300; ++round) {
+            const int width = 1 + static_cast<int>(rng() % 1500);
+            // Integral windows put span edges exactly on column boundaries; fractional ones do not.
+            const double t0 = round % 2 ? double(int64_t(rng() % 1200000) - 100000) : (rng() % 10000000) / 7.0;
+            const double nsPerPx = round % 3 ? double(1 + rng() % 2000) : (1 + rng() % 100000) / 13.0;
+            QCOMPARE(index.runs(t0, nsPerPx, width), d.subtreeRuns(0, t0, nsPerPx, width));
+        }
     }
 
     void memoryStaysUnder64BytesPerSpan()

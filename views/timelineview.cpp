@@ -27,6 +27,8 @@ constexpr int RowHeight = 22;
 constexpr int Indent = 14;
 constexpr double MinBarWidth = 3.0;
 constexpr double MinWindowNs = 10.0;
+// Collapsed subtrees larger than this get a TimelineRunIndex instead of a scan per frame.
+constexpr int32_t LargeSubtree = 4096;
 
 // Mid-luminance colours that read on light and dark backgrounds; red is kept for errors.
 QColor paletteColour(int i)
@@ -132,9 +134,8 @@ void TimelineView::setData(std::shared_ptr<const TimelineData> data)
     m_data = std::move(data);
     m_rows.setData(m_data);
     m_selected = -1;
-    m_criticalByIndex = m_data ? m_data->criticalPath() : std::vector<TimelineCriticalSection>{};
-    std::stable_sort(m_criticalByIndex.begin(), m_criticalByIndex.end(),
-                     [](const auto &a, const auto &b) { return a.index < b.index; });
+    m_criticalSections.clear();
+    m_runIndexes.clear();
     m_geometryKey = {};
     m_overviewData = nullptr;
     verticalScrollBar()->setValue(0);
@@ -228,6 +229,8 @@ void TimelineView::setCollapsed(int index, bool collapsed)
     if (!m_data || index < 0 || index >= m_data->count() || !m_data->hasChildren(index))
         return;
     m_rows.setCollapsed(index, collapsed);
+    if (!collapsed)
+        m_runIndexes.erase(index);
     if (m_selected >= 0 && m_rows.rowOf(m_selected) < 0)
         setSelected(index, true);
     updateScrollBars();
@@ -272,6 +275,17 @@ void TimelineView::resizeEvent(QResizeEvent *event)
 void TimelineView::scrollContentsBy(int, int)
 {
     viewport()->update();
+}
+
+std::size_t TimelineView::memoryBytes() const
+{
+    std::size_t bytes = sizeof(*this) + m_rows.memoryBytes() + m_bars.capacity() * sizeof(Bar) +
+                        static_cast<std::size_t>(m_overview.sizeInBytes());
+    for (const auto &entry : m_runIndexes)
+        bytes += entry.second.memoryBytes();
+    for (const auto &entry : m_criticalSections)
+        bytes += entry.second.capacity() * sizeof(TimelineCriticalSection);
+    return bytes;
 }
 
 // --- zoom and pan --------------------------------------------------------------------------------------
@@ -366,7 +380,10 @@ void TimelineView::revealSpan(int index)
 {
     for (int32_t p = m_data->parent(index); p != -1; p = m_data->parent(p)) {
         if (m_rows.isCollapsed(p))
+        {
             m_rows.setCollapsed(p, false);
+            m_runIndexes.erase(p);
+        }
     }
     updateScrollBars();
     ensureRowVisible(m_rows.rowOf(index));
@@ -692,8 +709,17 @@ void TimelineView::ensureGeometry() const
         const double height = collapsed ? RowHeight - 13 : RowHeight - 6;
         m_bars.push_back({QRectF(x0, y, x1 - x0, height), i, 1, row, false});
         if (collapsed) {
-            for (const TimelineRun &run :
-                 m_data->subtreeRuns(i, m_t0 + static_cast<double>(base), nsPx, plot.width())) {
+            const double windowStart = m_t0 + static_cast<double>(base);
+            std::vector<TimelineRun> runs;
+            if (m_data->subtreeEnd(i) - i > LargeSubtree) {
+                auto it = m_runIndexes.find(i);
+                if (it == m_runIndexes.end())
+                    it = m_runIndexes.emplace(i, TimelineRunIndex(*m_data, i)).first;
+                runs = it->second.runs(windowStart, nsPx, plot.width());
+            } else {
+                runs = m_data->subtreeRuns(i, windowStart, nsPx, plot.width());
+            }
+            for (const TimelineRun &run : runs) {
                 m_bars.push_back({QRectF(plot.left() + run.x0, y + height + 1, run.x1 - run.x0, 5), i,
                                   run.count, row, true});
             }
@@ -892,14 +918,19 @@ void TimelineView::paintCriticalPath(QPainter &p, int first, int last) const
         const int32_t i = m_rows.indexAt(row);
         if (!m_data->isOnCriticalPath(i))
             continue;
-        auto it =
-            std::lower_bound(m_criticalByIndex.begin(), m_criticalByIndex.end(), i,
-                             [](const TimelineCriticalSection &s, int32_t index) { return s.index < index; });
+        auto it = m_criticalSections.find(i);
+        if (it == m_criticalSections.end()) {
+            if (m_criticalSections.size() > 4096)
+                m_criticalSections.clear();
+            it = m_criticalSections.emplace(i, m_data->criticalSections(i)).first;
+        }
         const double y = plot.top() + (row - first) * RowHeight + RowHeight - 4;
-        for (; it != m_criticalByIndex.end() && it->index == i; ++it) {
-            const double x0 = xForTime(static_cast<double>(it->fromNs - base));
-            const double x1 = std::max(x0 + 2, xForTime(static_cast<double>(it->toNs - base)));
-            p.fillRect(QRectF(x0, y, x1 - x0, 3), colour);
+        for (const TimelineCriticalSection &section : it->second) {
+            const double x0 = std::max(plot.left() - 2.0, xForTime(static_cast<double>(section.fromNs - base)));
+            const double x1 = std::min(plot.right() + 2.0,
+                                       std::max(x0 + 2, xForTime(static_cast<double>(section.toNs - base))));
+            if (x1 > x0)
+                p.fillRect(QRectF(x0, y, x1 - x0, 3), colour);
         }
     }
 }

@@ -2,12 +2,14 @@
 
 #include "timelinedata.h"
 #include "timelinerows.h"
+#include "timelinerunindex.h"
 
 #include <QAbstractScrollArea>
 #include <QImage>
 #include <QPointer>
 
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 namespace tracedeck {
@@ -41,6 +43,8 @@ public:
     QRect spanRect(int index) const;
     QRect handleRect(int index) const;
     QString toolTipAt(const QPoint &viewportPos) const;
+    // What the view holds beyond the shared TimelineData: rows, caches, the overview image.
+    std::size_t memoryBytes() const;
 
     QSize sizeHint() const override;
 
@@ -114,7 +118,6 @@ private:
 
     std::shared_ptr<const TimelineData> m_data;
     TimelineRows m_rows;
-    std::vector<TimelineCriticalSection> m_criticalByIndex;
     double m_t0 = 0;
     double m_t1 = 1;
     int m_selected = -1;
@@ -137,6 +140,8 @@ private:
     };
     mutable GeometryKey m_geometryKey;
     mutable std::vector<Bar> m_bars;
+    mutable std::unordered_map<int32_t, TimelineRunIndex> m_runIndexes; // collapsed large subtrees
+    mutable std::unordered_map<int32_t, std::vector<TimelineCriticalSection>> m_criticalSections;
     mutable QImage m_overview;
     mutable const TimelineData *m_overviewData = nullptr;
 };
