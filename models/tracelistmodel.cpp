@@ -216,10 +216,13 @@ void TraceListModel::startQuery(Pending kind)
     if (kind == Pending::Page && !m_rows.empty()) {
         cursor = TraceCursor{m_rows.back().sortKey, m_rows.back().traceId, false};
     } else if (kind == Pending::Refresh) {
-        cursor = TraceCursor{m_rows.back().sortKey, m_rows.back().traceId, true};
+        // Everything loaded: a refresh may also bring traces that sort below the last row.
+        if (!m_atEnd)
+            cursor = TraceCursor{m_rows.back().sortKey, m_rows.back().traceId, true};
         limit = int(m_rows.size()) + kPageSize;
     }
     const quint64 generation = m_generation;
+    m_requestedLimit = limit;
     m_reader->post([this, generation, kind, filter = m_filter, sort = m_sort, cursor,
                     limit](StoreReader *reader, const std::string &openError) {
         std::string error = openError;
@@ -290,6 +293,8 @@ void TraceListModel::applyPage(std::vector<TraceSummary> rows)
 
 void TraceListModel::applyRefresh(std::vector<TraceSummary> fresh)
 {
+    if (m_atEnd)
+        m_atEnd = int(fresh.size()) < m_requestedLimit;
     QSet<QString> freshIds;
     for (const TraceSummary &t : fresh)
         freshIds.insert(QString::fromStdString(t.traceId));

@@ -73,6 +73,7 @@ private:
     Pending m_pending = Pending::None;
     bool m_atEnd = false;
     bool m_refreshWanted = false;
+    int m_requestedLimit = 0;
     quint64 m_generation = 0; // bumped by reset; answers to older queries are dropped
 };
 

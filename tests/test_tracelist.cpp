@@ -288,6 +288,24 @@ private Q_SLOTS:
         QCOMPARE(model.trace(model.rowOfTrace(idOf(kTraces - 2)))->spanCount, 3);
     }
 
+    void refreshOfAFullyLoadedListBringsOlderTraces()
+    {
+        TraceListModel model(m_path);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setFilter(TraceFilter::parse(QStringLiteral("user:user-1")));
+        QVERIFY(loadAll(model));
+        const int before = model.rowCount();
+        QVERIFY(before > 0);
+        QVERIFY(!model.canFetchMore({}));
+        // Older than everything listed: it sorts below the last row.
+        QVERIFY(writeAndWait(*m_writer, makeTrace(1000, kBaseNs - 1'000'000'000)).ok);
+        QSignalSpy loaded(&model, &TraceListModel::loaded);
+        model.refresh();
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(model.rowCount(), before + 1);
+        QCOMPARE(model.index(before, 0).data(TraceListModel::TraceIdRole).toString(), idOf(1000));
+    }
+
     void reportsAStoreThatCannotOpen()
     {
         TraceListModel model(m_dir.filePath(QStringLiteral("missing/dir/none.db")));
