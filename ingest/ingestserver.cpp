@@ -4,6 +4,7 @@
 #include "limitedtcpserver.h"
 #include "otlpjsondecoder.h"
 #include "otlpprotodecoder.h"
+#include "queryapi.h"
 #include "requestsizeguard.h"
 #include "spanwriter.h"
 #include "zipkindecoder.h"
@@ -44,6 +45,7 @@ IngestServer::IngestServer(SpanWriter &writer, const IngestOptions &options, Ing
     , m_counters(counters)
     , m_http(new QHttpServer(this))
     , m_tcp(new LimitedTcpServer(options.maxBodyBytes + kHeaderAllowance, this))
+    , m_queryApi(new QueryApi(writer.path(), this))
 {
     m_http->route(QStringLiteral("/v1/traces"),
                   [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
@@ -57,6 +59,7 @@ IngestServer::IngestServer(SpanWriter &writer, const IngestOptions &options, Ing
                   [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                       handleHealth(request, std::move(responder));
                   });
+    m_queryApi->addRoutes(*m_http);
     m_http->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         handleMissing(request, std::move(responder));
     });
@@ -289,10 +292,12 @@ void IngestServer::handleHealth(const QHttpServerRequest &, QHttpServerResponder
 
 void IngestServer::handleMissing(const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
-    HttpReply::error(404, "not_found",
-                     QStringLiteral("no endpoint at %1; Tracedeck accepts POST /v1/traces (OTLP/HTTP), "
-                                    "POST /api/v2/spans (Zipkin v2) and GET /health")
-                         .arg(request.url().path()))
+    HttpReply::error(
+        404, "not_found",
+        QStringLiteral("no endpoint at %1; Tracedeck accepts POST /v1/traces (OTLP/HTTP), "
+                       "POST /api/v2/spans (Zipkin v2), GET /api/v1/traces, /api/v1/traces/{id}, "
+                       "/api/v1/paths/{request_id}, /api/v1/metrics/summary and GET /health")
+            .arg(request.url().path()))
         .send(responder);
 }
 

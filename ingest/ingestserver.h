@@ -20,6 +20,7 @@ class QHttpServerRequest;
 namespace tracedeck {
 
 class LimitedTcpServer;
+class QueryApi;
 class SpanWriter;
 struct CommitResult;
 
@@ -72,6 +73,7 @@ private:
     Normalizer m_normalizer;
     QHttpServer *m_http;
     LimitedTcpServer *m_tcp;
+    QueryApi *m_queryApi;
     quint64 m_nextRequestId = 1;
     struct Pending {
         QHttpServerResponder responder;

@@ -2,8 +2,12 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cctype>
+#include <climits>
 #include <cstring>
+#include <map>
+#include <set>
 #include <string_view>
 
 namespace tracedeck {
@@ -339,69 +343,179 @@ TimelineSpans StoreReader::timeline(const std::string &workspace, const std::str
     return spans;
 }
 
+namespace {
+
+constexpr const char *kSpanColumns =
+    "SELECT trace_id, span_id, parent_span_id, name, kind, service, start_ns, end_ns, status, "
+    "status_message, "
+    "attributes, events, links, resource, scope, source, request_id, user_id, session_id, conversation_id, "
+    "http_method, http_url, status_code, provider, model, input_tokens, output_tokens, cached_input_tokens, "
+    "reasoning_tokens, total_tokens, cost_usd, cost_source, finish_reason, ttft_ms, category, messages "
+    "FROM spans ";
+
+Span readSpan(sqlite3_stmt *s, const std::string &workspace)
+{
+    Span span;
+    span.workspace = workspace;
+    span.traceId = columnText(s, 0);
+    span.spanId = columnText(s, 1);
+    span.parentSpanId = columnText(s, 2);
+    span.name = columnText(s, 3);
+    span.kind = sqlite3_column_int(s, 4);
+    span.service = columnText(s, 5);
+    span.startNs = sqlite3_column_int64(s, 6);
+    span.endNs = sqlite3_column_int64(s, 7);
+    span.status = SpanStatus(sqlite3_column_int(s, 8));
+    span.statusMessage = columnText(s, 9);
+    span.attributes = columnJson(s, 10, nlohmann::json::object());
+    span.events = columnJson(s, 11, nlohmann::json::array());
+    span.links = columnJson(s, 12, nlohmann::json::array());
+    span.resource = columnJson(s, 13, nlohmann::json::object());
+    span.scope = columnJson(s, 14, nlohmann::json::object());
+    span.source = columnText(s, 15);
+    ExtractedFields &f = span.fields;
+    f.requestId = columnText(s, 16);
+    f.userId = columnText(s, 17);
+    f.sessionId = columnText(s, 18);
+    f.conversationId = columnText(s, 19);
+    f.httpMethod = columnText(s, 20);
+    f.httpUrl = columnText(s, 21);
+    f.statusCode = columnOptional<int>(s, 22);
+    f.provider = columnText(s, 23);
+    f.model = columnText(s, 24);
+    f.inputTokens = columnOptional<int64_t>(s, 25);
+    f.outputTokens = columnOptional<int64_t>(s, 26);
+    f.cachedInputTokens = columnOptional<int64_t>(s, 27);
+    f.reasoningTokens = columnOptional<int64_t>(s, 28);
+    f.totalTokens = columnOptional<int64_t>(s, 29);
+    f.costUsd = columnOptional<double>(s, 30);
+    f.costSource = CostSource(sqlite3_column_int(s, 31));
+    f.finishReason = columnText(s, 32);
+    f.ttftMs = columnOptional<double>(s, 33);
+    f.category = columnText(s, 34);
+    f.messages = columnJson(s, 35, nlohmann::json::array());
+    return span;
+}
+
+} // namespace
+
+std::vector<Span> StoreReader::readSpans(const std::string &whereSql, const std::vector<std::string> &values,
+                                         const std::string &workspace, std::string *error)
+{
+    Statement stmt = m_db->prepare(std::string(kSpanColumns) + whereSql, error);
+    if (!stmt)
+        return {};
+    sqlite3_stmt *s = stmt.get();
+    for (size_t i = 0; i < values.size(); ++i)
+        sqlite3_bind_text(s, int(i + 1), values[i].data(), int(values[i].size()), SQLITE_STATIC);
+    std::vector<Span> spans;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+        spans.push_back(readSpan(s, workspace));
+    if (rc != SQLITE_DONE) {
+        *error = "reading spans: " + m_db->lastError();
+        return {};
+    }
+    return spans;
+}
+
 std::optional<Span> StoreReader::span(const std::string &workspace, const std::string &traceId,
                                       const std::string &spanId, std::string *error)
 {
-    Statement stmt = m_db->prepare(
-        "SELECT parent_span_id, name, kind, service, start_ns, end_ns, status, status_message, attributes, "
-        "events, links, resource, scope, source, request_id, user_id, session_id, conversation_id, "
-        "http_method, "
-        "http_url, status_code, provider, model, input_tokens, output_tokens, cached_input_tokens, "
-        "reasoning_tokens, total_tokens, cost_usd, cost_source, finish_reason, ttft_ms, category, messages "
-        "FROM spans WHERE workspace = ?1 AND trace_id = ?2 AND span_id = ?3",
-        error);
-    if (!stmt)
+    auto spans = readSpans("WHERE workspace = ?1 AND trace_id = ?2 AND span_id = ?3",
+                           {workspace, traceId, spanId}, workspace, error);
+    if (spans.empty())
         return std::nullopt;
+    return std::move(spans.front());
+}
+
+std::vector<Span> StoreReader::spans(const std::string &workspace, const std::string &traceId,
+                                     std::string *error)
+{
+    return readSpans("WHERE workspace = ?1 AND trace_id = ?2 ORDER BY start_ns, span_id",
+                     {workspace, traceId}, workspace, error);
+}
+
+std::vector<Span> StoreReader::requestPath(const std::string &workspace, const std::string &requestId,
+                                           std::string *error)
+{
+    // A request is the spans that carry its id, or (tracker records) the trace named by it.
+    return readSpans("WHERE workspace = ?1 AND (request_id = ?2 OR trace_id = ?2) ORDER BY start_ns, span_id",
+                     {workspace, requestId}, workspace, error);
+}
+
+std::vector<MetricsGroup> StoreReader::metrics(const std::string &workspace, MetricsGrouping grouping,
+                                               std::optional<int64_t> fromNs, std::optional<int64_t> toNs,
+                                               std::string *error)
+{
+    const char *key = "service";
+    switch (grouping) {
+    case MetricsGrouping::Service:
+        key = "service";
+        break;
+    case MetricsGrouping::Model:
+        key = "model";
+        break;
+    case MetricsGrouping::Provider:
+        key = "provider";
+        break;
+    case MetricsGrouping::User:
+        key = "user_id";
+        break;
+    }
+    // One pass without ORDER BY: durations are gathered per group and percentiles found with nth_element,
+    // cheaper than having SQLite sort every span.
+    std::string sql =
+        std::string("SELECT ") + key +
+        ", end_ns - start_ns, status = 2, coalesce(input_tokens, 0), coalesce(output_tokens, 0), "
+        "cost_usd, trace_id FROM spans WHERE workspace = ?1 AND " +
+        key + " IS NOT NULL AND start_ns >= ?2 AND start_ns < ?3";
+    Statement stmt = m_db->prepare(sql, error);
+    if (!stmt)
+        return {};
     sqlite3_stmt *s = stmt.get();
     sqlite3_bind_text(s, 1, workspace.data(), int(workspace.size()), SQLITE_STATIC);
-    sqlite3_bind_text(s, 2, traceId.data(), int(traceId.size()), SQLITE_STATIC);
-    sqlite3_bind_text(s, 3, spanId.data(), int(spanId.size()), SQLITE_STATIC);
-    const int rc = sqlite3_step(s);
-    if (rc != SQLITE_ROW) {
-        if (rc != SQLITE_DONE)
-            *error = "reading span " + traceId + "/" + spanId + ": " + m_db->lastError();
-        return std::nullopt;
+    sqlite3_bind_int64(s, 2, fromNs.value_or(INT64_MIN));
+    sqlite3_bind_int64(s, 3, toNs.value_or(INT64_MAX));
+    struct Accumulator {
+        MetricsGroup group;
+        std::vector<int64_t> durations;
+        std::set<std::string> traces;
+    };
+    std::map<std::string, Accumulator> byKey;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        Accumulator &a = byKey[columnText(s, 0)];
+        MetricsGroup &g = a.group;
+        ++g.spans;
+        a.durations.push_back(sqlite3_column_int64(s, 1));
+        g.errors += sqlite3_column_int(s, 2);
+        g.inputTokens += sqlite3_column_int64(s, 3);
+        g.outputTokens += sqlite3_column_int64(s, 4);
+        if (sqlite3_column_type(s, 5) != SQLITE_NULL)
+            g.costUsd = g.costUsd.value_or(0) + sqlite3_column_double(s, 5);
+        a.traces.insert(columnText(s, 6));
     }
-    Span span;
-    span.workspace = workspace;
-    span.traceId = traceId;
-    span.spanId = spanId;
-    span.parentSpanId = columnText(s, 0);
-    span.name = columnText(s, 1);
-    span.kind = sqlite3_column_int(s, 2);
-    span.service = columnText(s, 3);
-    span.startNs = sqlite3_column_int64(s, 4);
-    span.endNs = sqlite3_column_int64(s, 5);
-    span.status = SpanStatus(sqlite3_column_int(s, 6));
-    span.statusMessage = columnText(s, 7);
-    span.attributes = columnJson(s, 8, nlohmann::json::object());
-    span.events = columnJson(s, 9, nlohmann::json::array());
-    span.links = columnJson(s, 10, nlohmann::json::array());
-    span.resource = columnJson(s, 11, nlohmann::json::object());
-    span.scope = columnJson(s, 12, nlohmann::json::object());
-    span.source = columnText(s, 13);
-    ExtractedFields &f = span.fields;
-    f.requestId = columnText(s, 14);
-    f.userId = columnText(s, 15);
-    f.sessionId = columnText(s, 16);
-    f.conversationId = columnText(s, 17);
-    f.httpMethod = columnText(s, 18);
-    f.httpUrl = columnText(s, 19);
-    f.statusCode = columnOptional<int>(s, 20);
-    f.provider = columnText(s, 21);
-    f.model = columnText(s, 22);
-    f.inputTokens = columnOptional<int64_t>(s, 23);
-    f.outputTokens = columnOptional<int64_t>(s, 24);
-    f.cachedInputTokens = columnOptional<int64_t>(s, 25);
-    f.reasoningTokens = columnOptional<int64_t>(s, 26);
-    f.totalTokens = columnOptional<int64_t>(s, 27);
-    f.costUsd = columnOptional<double>(s, 28);
-    f.costSource = CostSource(sqlite3_column_int(s, 29));
-    f.finishReason = columnText(s, 30);
-    f.ttftMs = columnOptional<double>(s, 31);
-    f.category = columnText(s, 32);
-    f.messages = columnJson(s, 33, nlohmann::json::array());
-    return span;
+    std::vector<MetricsGroup> groups;
+    for (auto &[name, a] : byKey) {
+        const auto rank = [&a](double q) {
+            const size_t n =
+                std::min(a.durations.size() - 1, size_t(q * double(a.durations.size() - 1) + 0.5));
+            std::nth_element(a.durations.begin(), a.durations.begin() + ptrdiff_t(n), a.durations.end());
+            return a.durations[n];
+        };
+        a.group.key = name;
+        a.group.p50Ns = rank(0.50);
+        a.group.p95Ns = rank(0.95);
+        a.group.p99Ns = rank(0.99);
+        a.group.traces = int64_t(a.traces.size());
+        groups.push_back(std::move(a.group));
+    }
+    if (rc != SQLITE_DONE) {
+        *error = "summing metrics: " + m_db->lastError();
+        return {};
+    }
+    return groups;
 }
 
 } // namespace tracedeck
