@@ -9,11 +9,13 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTextBlock>
 #include <QTextLayout>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 #include <QtTest>
@@ -477,6 +479,40 @@ private Q_SLOTS:
         QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("0.5"));
         QTest::keyClick(inspector.treeView(), Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
         QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("$.attributes.temperature"));
+    }
+
+    void contextMenuCopiesPathAndOffersExpandCollapse()
+    {
+        JsonInspector inspector;
+        inspector.resize(500, 400);
+        inspector.setJson(nestedDocument());
+        inspector.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&inspector));
+        QTreeView *tree = inspector.treeView();
+        const QModelIndex stream =
+            indexAt(*inspector.model(), {QStringLiteral("attributes"), QStringLiteral("stream")});
+        QStringList offered;
+        // The menu runs its own event loop: read and use it from a queued call, then close it.
+        QTimer::singleShot(0, this, [&] {
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            if (!menu)
+                return;
+            for (QAction *action : menu->actions()) {
+                if (!action->isSeparator())
+                    offered << action->text();
+            }
+            inspector.copyPathAction()->trigger();
+            menu->close();
+        });
+        // What the window system sends on a right click (QTest's mouse clicks do not synthesise it).
+        const QPoint at = tree->visualRect(stream).center();
+        QContextMenuEvent rightClick(QContextMenuEvent::Mouse, at, tree->viewport()->mapToGlobal(at));
+        QApplication::sendEvent(tree->viewport(), &rightClick);
+        QCOMPARE(offered,
+                 QStringList({inspector.copyValueAction()->text(), inspector.copyPathAction()->text(),
+                              inspector.expandAllAction()->text(), inspector.collapseAllAction()->text()}));
+        QCOMPARE(tree->currentIndex().siblingAtColumn(0), stream);
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("$.attributes.stream"));
     }
 
     void formatsDurationsInHumanUnits()

@@ -95,6 +95,9 @@ bool isBodyKey(std::string_view key)
                                                             "gen_ai.prompt"};
     if (std::find(exact.begin(), exact.end(), key) != exact.end())
         return true;
+    // Sizes and lengths of bodies ("http.request.body.size") are numbers, not bodies.
+    if (key.ends_with(".size") || key.ends_with("_size") || key.ends_with(".length"))
+        return false;
     static constexpr std::array<std::string_view, 6> parts{"request_body",  "response_body", "request.body",
                                                            "response.body", "requestBody",   "responseBody"};
     return std::any_of(parts.begin(), parts.end(),
