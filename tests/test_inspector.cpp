@@ -455,6 +455,7 @@ private Q_SLOTS:
     {
         JsonInspector inspector;
         inspector.setJson(bigDocument());
+        QVERIFY(inspector.model()->createdNodeCount() < 100); // opening it stays lazy too
         const int expanded = inspector.expandAll();
         QCOMPARE(expanded, JsonInspector::kMaxExpandedNodes);
         QVERIFY(inspector.model()->createdNodeCount() < 40000);
@@ -628,6 +629,27 @@ private Q_SLOTS:
         QTest::keyClick(find, Qt::Key_Return);
         QCOMPARE(tree->currentIndex().data().toString(), QStringLiteral("gen_ai.request.top_p"));
         QVERIFY(tree->selectionModel()->isRowSelected(tree->currentIndex().row(), QModelIndex()));
+    }
+
+    void bodiesTabCollectsRequestAndResponseBodies()
+    {
+        Span span = httpSpan();
+        span.attributes["http.request.body"] = json{{"passenger", "Ada"}}.dump();
+        span.attributes["http.response.body.size"] = 512;
+        span.attributes["input.value"] = "plain prompt text";
+        span.attributes["proxy.response_body"] = json{{"ok", false}};
+        SpanInspector inspector;
+        inspector.setSpan(span, 0);
+        auto *tabs = inspector.findChild<QTabWidget *>(QStringLiteral("inspectorTabs"));
+        QVERIFY(tabs->isTabVisible(tabs->indexOf(inspector.bodiesInspector())));
+        QCOMPARE(tabs->currentWidget(), inspector.bodiesInspector());
+        const JsonTreeModel *bodies = inspector.bodiesInspector()->model();
+        QStringList keys;
+        for (int row = 0; row < bodies->rowCount(); ++row)
+            keys << bodies->index(row, 0).data().toString();
+        QCOMPARE(keys, QStringList({QStringLiteral("http.request.body"), QStringLiteral("input.value"),
+                                    QStringLiteral("proxy.response_body")}));
+        QCOMPARE(tabs->tabText(tabs->indexOf(inspector.bodiesInspector())), QStringLiteral("Bodies (3)"));
     }
 
     void darkPaletteKeepsErrorsAndJsonReadable()
