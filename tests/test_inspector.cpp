@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QScrollArea>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTextBlock>
@@ -672,6 +673,22 @@ private Q_SLOTS:
         inspector.setPalette(light);
         QVERIFY(type->palette().color(QPalette::WindowText).lightness() < 128);
         QVERIFY(!highlighter->isDarkBackground());
+    }
+
+    void longUnbreakableTextDoesNotWidenTheSummary()
+    {
+        Span span = httpSpan();
+        span.name = std::string(300, 'n');
+        span.traceId = std::string(200, 'f');
+        span.statusMessage = "https://bookings.internal/" + std::string(300, 'p');
+        SpanInspector inspector;
+        inspector.resize(500, 900);
+        inspector.setSpan(span, 0);
+        inspector.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&inspector));
+        auto *scroll = inspector.findChild<QScrollArea *>(QStringLiteral("summaryScroll"));
+        QCOMPARE(scroll->widget()->width(), scroll->viewport()->width());
+        QVERIFY(scroll->viewport()->width() <= 500);
     }
 
     void nonLlmSpanHidesLlmBlock()

@@ -64,6 +64,9 @@ QLabel *valueLabel(QWidget *parent, const QString &objectName)
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     label->setTextFormat(Qt::PlainText);
     label->setWordWrap(true);
+    // A long unbreakable word (an id, a URL) must not widen the whole summary past the scroll area, where
+    // it would be cut off with no way to scroll; it is clipped in its own label instead.
+    label->setMinimumWidth(1);
     return label;
 }
 
@@ -428,8 +431,11 @@ void SpanInspector::fillHeader(const Span &span, int64_t selfTimeNs)
     else
         m_selfTime->setText(selfTimeNs >= 0 ? formatDuration(selfTimeNs) : tr("—"));
 
+    m_name->setToolTip(m_name->text());
     m_traceId->setText(qs(span.traceId));
+    m_traceId->setToolTip(m_traceId->text());
     m_spanId->setText(qs(span.spanId));
+    m_spanId->setToolTip(m_spanId->text());
     m_parentId->setText(span.parentSpanId.empty() ? tr("none (root span)") : qs(span.parentSpanId));
 }
 
