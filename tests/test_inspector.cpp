@@ -12,6 +12,7 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QScrollArea>
+#include <QSplitter>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTextBlock>
@@ -705,6 +706,11 @@ private Q_SLOTS:
         QCOMPARE(inspector.findChild<QLabel *>(QStringLiteral("exceptionType"))->text(),
                  QStringLiteral("java.lang.IllegalStateException"));
         QCOMPARE(inspector.findChildren<QPlainTextEdit *>(QStringLiteral("stackTrace")).size(), 1);
+        // The summary pane ends where its last section does (8 px margin), sized for this span's events,
+        // not for the previous span's larger ones.
+        auto *events = inspector.findChild<QWidget *>(QStringLiteral("eventsBox"));
+        QCOMPARE(inspector.findChild<QSplitter *>()->sizes().constFirst(),
+                 events->geometry().bottom() + 1 + 8);
         auto *tabs = inspector.findChild<QTabWidget *>(QStringLiteral("inspectorTabs"));
         QVERIFY(!tabs->isTabVisible(tabs->indexOf(inspector.bodiesInspector())));
         QCOMPARE(tabs->currentWidget(), inspector.attributesInspector());

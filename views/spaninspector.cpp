@@ -17,6 +17,7 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStringList>
+#include <QStyle>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -147,6 +148,7 @@ QWidget *makeSection(QWidget *parent, const QString &objectName, QLabel **title,
     bold.setBold(true);
     (*title)->setFont(bold);
     *panel = new QFrame(section);
+    (*panel)->setObjectName(QStringLiteral("sectionPanel"));
     (*panel)->setFrameShape(QFrame::StyledPanel);
     layout->addWidget(*title);
     layout->addWidget(*panel);
@@ -581,6 +583,10 @@ void SpanInspector::fillEvents(const Span &span)
         }
         m_eventsLayout->addWidget(card);
     }
+    // The panel and section are reused across spans; their cached heights must not outlive the old cards,
+    // which they would while the inspector is hidden (layout requests wait for the show).
+    m_eventsLayout->parentWidget()->updateGeometry();
+    m_eventsBox->updateGeometry();
     applyErrorColour();
     if (count > kMaxEventsListed) {
         m_eventsLayout->addWidget(captionLabel(tr("%1 more in the Events tab").arg(count - kMaxEventsListed),
@@ -653,8 +659,21 @@ void SpanInspector::fitSplitter()
 {
     if (m_splitterMovedByUser)
         return;
+    // Lay the summary out at the width it will have (ours, less a scroll bar: the viewport may not be laid
+    // out yet on the first show) and measure where its last visible section ends. Wrapped labels make that
+    // depend on the width, and heightForWidth() overestimates nested wrapped rows.
+    const int width = std::max(this->width() - style()->pixelMetric(QStyle::PM_ScrollBarExtent), 200);
+    QLayout *layout = m_summary->layout();
+    m_summary->resize(width, std::max(m_summary->heightForWidth(width), m_summary->sizeHint().height()));
+    layout->activate();
+    int bottom = 0;
+    for (int i = 0; i < layout->count(); ++i) {
+        QLayoutItem *item = layout->itemAt(i);
+        if (!item->spacerItem() && !item->isEmpty())
+            bottom = std::max(bottom, item->geometry().bottom());
+    }
+    const int wanted = bottom + layout->contentsMargins().bottom() + 1;
     const int total = std::max(height(), 400);
-    const int wanted = m_summary->sizeHint().height() + 2;
     const int summary = std::min(wanted, total * 11 / 20);
     m_splitter->setSizes({summary, total - summary});
 }
