@@ -633,6 +633,27 @@ private Q_SLOTS:
         QVERIFY(tree->selectionModel()->isRowSelected(tree->currentIndex().row(), QModelIndex()));
     }
 
+    void parametersComeFromGenAiRequestAndInvocationParameters()
+    {
+        Span span;
+        span.name = "ChatOpenAI";
+        span.fields.category = "llm";
+        span.fields.model = "gpt-4o-mini";
+        span.attributes = {
+            {"gen_ai.request.model", "gpt-4o-mini"},
+            {"gen_ai.request.seed", 7},
+            {"llm.invocation_parameters", json{{"model", "gpt-4o-mini"}, {"stop", {"END"}}}.dump()}};
+        SpanInspector inspector;
+        inspector.setSpan(span, -1);
+        auto *parameters = inspector.findChild<QLabel *>(QStringLiteral("llmParameters"));
+        QCOMPARE(parameters->text(), QStringLiteral("seed = 7\nstop = [\"END\"]"));
+        QCOMPARE(inspector.findChild<QLabel *>(QStringLiteral("spanSelfTime"))->text(), QStringLiteral("—"));
+        // Rows without data are hidden, not shown empty.
+        auto *tokens = inspector.findChild<QLabel *>(QStringLiteral("llmTokens"));
+        QVERIFY(!tokens->isVisibleTo(&inspector));
+        QVERIFY(parameters->isVisibleTo(&inspector));
+    }
+
     void bodiesTabCollectsRequestAndResponseBodies()
     {
         Span span = httpSpan();
