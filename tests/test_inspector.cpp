@@ -646,7 +646,7 @@ private Q_SLOTS:
         SpanInspector inspector;
         inspector.setSpan(span, -1);
         auto *parameters = inspector.findChild<QLabel *>(QStringLiteral("llmParameters"));
-        QCOMPARE(parameters->text(), QStringLiteral("seed = 7\nstop = [\"END\"]"));
+        QCOMPARE(parameters->text(), QStringLiteral("seed = 7  ·  stop = [\"END\"]"));
         QCOMPARE(inspector.findChild<QLabel *>(QStringLiteral("spanSelfTime"))->text(), QStringLiteral("—"));
         // Rows without data are hidden, not shown empty.
         auto *tokens = inspector.findChild<QLabel *>(QStringLiteral("llmTokens"));

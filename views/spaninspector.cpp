@@ -257,6 +257,7 @@ void SpanInspector::setupHeader(QVBoxLayout *layout)
     m_start = valueLabel(m_summary, QStringLiteral("spanStart"));
     m_duration = valueLabel(m_summary, QStringLiteral("spanDuration"));
     m_selfTime = valueLabel(m_summary, QStringLiteral("spanSelfTime"));
+    m_duration->setWordWrap(false);
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_traceId = valueLabel(m_summary, QStringLiteral("traceId"));
     m_spanId = valueLabel(m_summary, QStringLiteral("spanId"));
@@ -269,10 +270,15 @@ void SpanInspector::setupHeader(QVBoxLayout *layout)
     int row = 0;
     grid->addWidget(captionLabel(tr("Start"), m_summary), row, 0);
     grid->addWidget(m_start, row++, 1, 1, 3);
+    // Duration and self time share a row: they are read together, and the summary stays short.
+    auto *times = new QHBoxLayout;
+    times->setSpacing(6);
+    times->addWidget(m_duration);
+    times->addSpacing(18);
+    times->addWidget(captionLabel(tr("Self time"), m_summary));
+    times->addWidget(m_selfTime, 1);
     grid->addWidget(captionLabel(tr("Duration"), m_summary), row, 0);
-    grid->addWidget(m_duration, row++, 1, 1, 3);
-    grid->addWidget(captionLabel(tr("Self time"), m_summary), row, 0);
-    grid->addWidget(m_selfTime, row++, 1, 1, 3);
+    grid->addLayout(times, row++, 1, 1, 3);
     // The copy buttons sit right after their ids; the last column takes the slack.
     grid->addWidget(captionLabel(tr("Trace ID"), m_summary), row, 0);
     grid->addWidget(m_traceId, row, 1);
@@ -457,7 +463,7 @@ void SpanInspector::fillLlmBlock(const Span &span)
     };
     show(m_provider, qs(f.provider));
     show(m_model, qs(f.model));
-    show(m_parameters, parameterTexts(span.attributes).join(QStringLiteral("\n")));
+    show(m_parameters, parameterTexts(span.attributes).join(QStringLiteral("  \u00b7  ")));
 
     QStringList tokens;
     if (f.inputTokens) {
@@ -674,7 +680,7 @@ void SpanInspector::fitSplitter()
     }
     const int wanted = bottom + layout->contentsMargins().bottom() + 1;
     const int total = std::max(height(), 400);
-    const int summary = std::min(wanted, total * 11 / 20);
+    const int summary = std::min(wanted, total * 3 / 5);
     m_splitter->setSizes({summary, total - summary});
 }
 
