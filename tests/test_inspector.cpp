@@ -9,11 +9,15 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QSplitter>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTextBlock>
 #include <QTextLayout>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 #include <QtTest>
@@ -453,6 +457,7 @@ private Q_SLOTS:
     {
         JsonInspector inspector;
         inspector.setJson(bigDocument());
+        QVERIFY(inspector.model()->createdNodeCount() < 100); // opening it stays lazy too
         const int expanded = inspector.expandAll();
         QCOMPARE(expanded, JsonInspector::kMaxExpandedNodes);
         QVERIFY(inspector.model()->createdNodeCount() < 40000);
@@ -477,6 +482,40 @@ private Q_SLOTS:
         QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("0.5"));
         QTest::keyClick(inspector.treeView(), Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
         QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("$.attributes.temperature"));
+    }
+
+    void contextMenuCopiesPathAndOffersExpandCollapse()
+    {
+        JsonInspector inspector;
+        inspector.resize(500, 400);
+        inspector.setJson(nestedDocument());
+        inspector.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&inspector));
+        QTreeView *tree = inspector.treeView();
+        const QModelIndex stream =
+            indexAt(*inspector.model(), {QStringLiteral("attributes"), QStringLiteral("stream")});
+        QStringList offered;
+        // The menu runs its own event loop: read and use it from a queued call, then close it.
+        QTimer::singleShot(0, this, [&] {
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            if (!menu)
+                return;
+            for (QAction *action : menu->actions()) {
+                if (!action->isSeparator())
+                    offered << action->text();
+            }
+            inspector.copyPathAction()->trigger();
+            menu->close();
+        });
+        // What the window system sends on a right click (QTest's mouse clicks do not synthesise it).
+        const QPoint at = tree->visualRect(stream).center();
+        QContextMenuEvent rightClick(QContextMenuEvent::Mouse, at, tree->viewport()->mapToGlobal(at));
+        QApplication::sendEvent(tree->viewport(), &rightClick);
+        QCOMPARE(offered,
+                 QStringList({inspector.copyValueAction()->text(), inspector.copyPathAction()->text(),
+                              inspector.expandAllAction()->text(), inspector.collapseAllAction()->text()}));
+        QCOMPARE(tree->currentIndex().siblingAtColumn(0), stream);
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("$.attributes.stream"));
     }
 
     void formatsDurationsInHumanUnits()
@@ -594,6 +633,48 @@ private Q_SLOTS:
         QVERIFY(tree->selectionModel()->isRowSelected(tree->currentIndex().row(), QModelIndex()));
     }
 
+    void parametersComeFromGenAiRequestAndInvocationParameters()
+    {
+        Span span;
+        span.name = "ChatOpenAI";
+        span.fields.category = "llm";
+        span.fields.model = "gpt-4o-mini";
+        span.attributes = {
+            {"gen_ai.request.model", "gpt-4o-mini"},
+            {"gen_ai.request.seed", 7},
+            {"llm.invocation_parameters", json{{"model", "gpt-4o-mini"}, {"stop", {"END"}}}.dump()}};
+        SpanInspector inspector;
+        inspector.setSpan(span, -1);
+        auto *parameters = inspector.findChild<QLabel *>(QStringLiteral("llmParameters"));
+        QCOMPARE(parameters->text(), QStringLiteral("seed = 7  ·  stop = [\"END\"]"));
+        QCOMPARE(inspector.findChild<QLabel *>(QStringLiteral("spanSelfTime"))->text(), QStringLiteral("—"));
+        // Rows without data are hidden, not shown empty.
+        auto *tokens = inspector.findChild<QLabel *>(QStringLiteral("llmTokens"));
+        QVERIFY(!tokens->isVisibleTo(&inspector));
+        QVERIFY(parameters->isVisibleTo(&inspector));
+    }
+
+    void bodiesTabCollectsRequestAndResponseBodies()
+    {
+        Span span = httpSpan();
+        span.attributes["http.request.body"] = json{{"passenger", "Ada"}}.dump();
+        span.attributes["http.response.body.size"] = 512;
+        span.attributes["input.value"] = "plain prompt text";
+        span.attributes["proxy.response_body"] = json{{"ok", false}};
+        SpanInspector inspector;
+        inspector.setSpan(span, 0);
+        auto *tabs = inspector.findChild<QTabWidget *>(QStringLiteral("inspectorTabs"));
+        QVERIFY(tabs->isTabVisible(tabs->indexOf(inspector.bodiesInspector())));
+        QCOMPARE(tabs->currentWidget(), inspector.bodiesInspector());
+        const JsonTreeModel *bodies = inspector.bodiesInspector()->model();
+        QStringList keys;
+        for (int row = 0; row < bodies->rowCount(); ++row)
+            keys << bodies->index(row, 0).data().toString();
+        QCOMPARE(keys, QStringList({QStringLiteral("http.request.body"), QStringLiteral("input.value"),
+                                    QStringLiteral("proxy.response_body")}));
+        QCOMPARE(tabs->tabText(tabs->indexOf(inspector.bodiesInspector())), QStringLiteral("Bodies (3)"));
+    }
+
     void darkPaletteKeepsErrorsAndJsonReadable()
     {
         SpanInspector inspector;
@@ -616,6 +697,22 @@ private Q_SLOTS:
         QVERIFY(!highlighter->isDarkBackground());
     }
 
+    void longUnbreakableTextDoesNotWidenTheSummary()
+    {
+        Span span = httpSpan();
+        span.name = std::string(300, 'n');
+        span.traceId = std::string(200, 'f');
+        span.statusMessage = "https://bookings.internal/" + std::string(300, 'p');
+        SpanInspector inspector;
+        inspector.resize(500, 900);
+        inspector.setSpan(span, 0);
+        inspector.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&inspector));
+        auto *scroll = inspector.findChild<QScrollArea *>(QStringLiteral("summaryScroll"));
+        QCOMPARE(scroll->widget()->width(), scroll->viewport()->width());
+        QVERIFY(scroll->viewport()->width() <= 500);
+    }
+
     void nonLlmSpanHidesLlmBlock()
     {
         SpanInspector inspector;
@@ -630,6 +727,11 @@ private Q_SLOTS:
         QCOMPARE(inspector.findChild<QLabel *>(QStringLiteral("exceptionType"))->text(),
                  QStringLiteral("java.lang.IllegalStateException"));
         QCOMPARE(inspector.findChildren<QPlainTextEdit *>(QStringLiteral("stackTrace")).size(), 1);
+        // The summary pane ends where its last section does (8 px margin), sized for this span's events,
+        // not for the previous span's larger ones.
+        auto *events = inspector.findChild<QWidget *>(QStringLiteral("eventsBox"));
+        QCOMPARE(inspector.findChild<QSplitter *>()->sizes().constFirst(),
+                 events->geometry().bottom() + 1 + 8);
         auto *tabs = inspector.findChild<QTabWidget *>(QStringLiteral("inspectorTabs"));
         QVERIFY(!tabs->isTabVisible(tabs->indexOf(inspector.bodiesInspector())));
         QCOMPARE(tabs->currentWidget(), inspector.attributesInspector());

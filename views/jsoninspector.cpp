@@ -169,7 +169,7 @@ JsonInspector::JsonInspector(QWidget *parent)
                              &JsonInspector::expandAll);
     m_collapseAll = makeAction(tr("Collapse All"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
                                &JsonInspector::collapseAll);
-    // Copy belongs to the tree only: in the text view Ctrl+C copies the selected text.
+    // These act on tree rows, so they live on the tree; in the text view Ctrl+C copies the selection.
     for (QAction *a : {m_copyValue, m_copyPath, m_expandAll, m_collapseAll}) {
         a->setShortcutContext(Qt::WidgetShortcut);
         m_tree->addAction(a);

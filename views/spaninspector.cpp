@@ -17,6 +17,7 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStringList>
+#include <QStyle>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -64,6 +65,9 @@ QLabel *valueLabel(QWidget *parent, const QString &objectName)
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     label->setTextFormat(Qt::PlainText);
     label->setWordWrap(true);
+    // A long unbreakable word (an id, a URL) must not widen the whole summary past the scroll area, where
+    // it would be cut off with no way to scroll; it is clipped in its own label instead.
+    label->setMinimumWidth(1);
     return label;
 }
 
@@ -95,6 +99,9 @@ bool isBodyKey(std::string_view key)
                                                             "gen_ai.prompt"};
     if (std::find(exact.begin(), exact.end(), key) != exact.end())
         return true;
+    // Sizes and lengths of bodies ("http.request.body.size") are numbers, not bodies.
+    if (key.ends_with(".size") || key.ends_with("_size") || key.ends_with(".length"))
+        return false;
     static constexpr std::array<std::string_view, 6> parts{"request_body",  "response_body", "request.body",
                                                            "response.body", "requestBody",   "responseBody"};
     return std::any_of(parts.begin(), parts.end(),
@@ -141,6 +148,7 @@ QWidget *makeSection(QWidget *parent, const QString &objectName, QLabel **title,
     bold.setBold(true);
     (*title)->setFont(bold);
     *panel = new QFrame(section);
+    (*panel)->setObjectName(QStringLiteral("sectionPanel"));
     (*panel)->setFrameShape(QFrame::StyledPanel);
     layout->addWidget(*title);
     layout->addWidget(*panel);
@@ -249,6 +257,7 @@ void SpanInspector::setupHeader(QVBoxLayout *layout)
     m_start = valueLabel(m_summary, QStringLiteral("spanStart"));
     m_duration = valueLabel(m_summary, QStringLiteral("spanDuration"));
     m_selfTime = valueLabel(m_summary, QStringLiteral("spanSelfTime"));
+    m_duration->setWordWrap(false);
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_traceId = valueLabel(m_summary, QStringLiteral("traceId"));
     m_spanId = valueLabel(m_summary, QStringLiteral("spanId"));
@@ -261,10 +270,15 @@ void SpanInspector::setupHeader(QVBoxLayout *layout)
     int row = 0;
     grid->addWidget(captionLabel(tr("Start"), m_summary), row, 0);
     grid->addWidget(m_start, row++, 1, 1, 3);
+    // Duration and self time share a row: they are read together, and the summary stays short.
+    auto *times = new QHBoxLayout;
+    times->setSpacing(6);
+    times->addWidget(m_duration);
+    times->addSpacing(18);
+    times->addWidget(captionLabel(tr("Self time"), m_summary));
+    times->addWidget(m_selfTime, 1);
     grid->addWidget(captionLabel(tr("Duration"), m_summary), row, 0);
-    grid->addWidget(m_duration, row++, 1, 1, 3);
-    grid->addWidget(captionLabel(tr("Self time"), m_summary), row, 0);
-    grid->addWidget(m_selfTime, row++, 1, 1, 3);
+    grid->addLayout(times, row++, 1, 1, 3);
     // The copy buttons sit right after their ids; the last column takes the slack.
     grid->addWidget(captionLabel(tr("Trace ID"), m_summary), row, 0);
     grid->addWidget(m_traceId, row, 1);
@@ -425,8 +439,11 @@ void SpanInspector::fillHeader(const Span &span, int64_t selfTimeNs)
     else
         m_selfTime->setText(selfTimeNs >= 0 ? formatDuration(selfTimeNs) : tr("—"));
 
+    m_name->setToolTip(m_name->text());
     m_traceId->setText(qs(span.traceId));
+    m_traceId->setToolTip(m_traceId->text());
     m_spanId->setText(qs(span.spanId));
+    m_spanId->setToolTip(m_spanId->text());
     m_parentId->setText(span.parentSpanId.empty() ? tr("none (root span)") : qs(span.parentSpanId));
 }
 
@@ -446,7 +463,7 @@ void SpanInspector::fillLlmBlock(const Span &span)
     };
     show(m_provider, qs(f.provider));
     show(m_model, qs(f.model));
-    show(m_parameters, parameterTexts(span.attributes).join(QStringLiteral("\n")));
+    show(m_parameters, parameterTexts(span.attributes).join(QStringLiteral("  \u00b7  ")));
 
     QStringList tokens;
     if (f.inputTokens) {
@@ -572,6 +589,10 @@ void SpanInspector::fillEvents(const Span &span)
         }
         m_eventsLayout->addWidget(card);
     }
+    // The panel and section are reused across spans; their cached heights must not outlive the old cards,
+    // which they would while the inspector is hidden (layout requests wait for the show).
+    m_eventsLayout->parentWidget()->updateGeometry();
+    m_eventsBox->updateGeometry();
     applyErrorColour();
     if (count > kMaxEventsListed) {
         m_eventsLayout->addWidget(captionLabel(tr("%1 more in the Events tab").arg(count - kMaxEventsListed),
@@ -644,9 +665,22 @@ void SpanInspector::fitSplitter()
 {
     if (m_splitterMovedByUser)
         return;
+    // Lay the summary out at the width it will have (ours, less a scroll bar: the viewport may not be laid
+    // out yet on the first show) and measure where its last visible section ends. Wrapped labels make that
+    // depend on the width, and heightForWidth() overestimates nested wrapped rows.
+    const int width = std::max(this->width() - style()->pixelMetric(QStyle::PM_ScrollBarExtent), 200);
+    QLayout *layout = m_summary->layout();
+    m_summary->resize(width, std::max(m_summary->heightForWidth(width), m_summary->sizeHint().height()));
+    layout->activate();
+    int bottom = 0;
+    for (int i = 0; i < layout->count(); ++i) {
+        QLayoutItem *item = layout->itemAt(i);
+        if (!item->spacerItem() && !item->isEmpty())
+            bottom = std::max(bottom, item->geometry().bottom());
+    }
+    const int wanted = bottom + layout->contentsMargins().bottom() + 1;
     const int total = std::max(height(), 400);
-    const int wanted = m_summary->sizeHint().height() + 2;
-    const int summary = std::min(wanted, total * 11 / 20);
+    const int summary = std::min(wanted, total * 3 / 5);
     m_splitter->setSizes({summary, total - summary});
 }
 
