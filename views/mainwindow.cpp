@@ -12,6 +12,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -36,7 +37,12 @@ MainWindow::MainWindow(QWidget *parent)
     setAcceptDrops(true);
 
     m_listStack->addWidget(m_traceList);
-    m_listStack->addWidget(m_emptyState);
+    // Scrolled, so its text never forces the list pane taller than the user's split.
+    auto *emptyScroll = new QScrollArea;
+    emptyScroll->setWidget(m_emptyState);
+    emptyScroll->setWidgetResizable(true);
+    emptyScroll->setFrameShape(QFrame::NoFrame);
+    m_listStack->addWidget(emptyScroll);
     auto *listPane = new QWidget;
     auto *listLayout = new QVBoxLayout(listPane);
     listLayout->setContentsMargins(0, 0, 0, 0);
@@ -143,12 +149,12 @@ void MainWindow::setDetailWidgets(QWidget *timeline, QWidget *inspector)
 
 void MainWindow::setEmptyStateVisible(bool visible)
 {
-    m_listStack->setCurrentWidget(visible ? static_cast<QWidget *>(m_emptyState) : m_traceList);
+    m_listStack->setCurrentIndex(visible ? 1 : 0);
 }
 
 bool MainWindow::isEmptyStateVisible() const
 {
-    return m_listStack->currentWidget() == m_emptyState;
+    return m_listStack->currentIndex() == 1;
 }
 
 void MainWindow::setHistoryAvailable(bool back, bool forward)
@@ -164,7 +170,7 @@ void MainWindow::restoreLayout()
         resize(1600, 1000);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     if (!m_vertical->restoreState(settings.value(QStringLiteral("window/vertical")).toByteArray()))
-        m_vertical->setSizes({height() * 2 / 5, height() * 3 / 5});
+        m_vertical->setSizes({height() * 3 / 10, height() * 7 / 10});
     if (!m_detail->restoreState(settings.value(QStringLiteral("window/detail")).toByteArray()))
         m_detail->setSizes({width() * 3 / 5, width() * 2 / 5});
 }

@@ -20,6 +20,7 @@
 #include <QStyle>
 #include <QTabWidget>
 #include <QToolButton>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -387,6 +388,11 @@ void SpanInspector::setSpan(const Span &span, int64_t selfTimeNs)
     m_placeholder->hide();
     m_splitter->show();
     fitSplitter();
+    // Sections shown just now get their final geometry only once the event loop has laid them out.
+    QTimer::singleShot(0, this, [this] {
+        if (m_hasSpan)
+            fitSplitter();
+    });
 }
 
 void SpanInspector::fillHeader(const Span &span, int64_t selfTimeNs)
