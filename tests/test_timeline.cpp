@@ -387,7 +387,8 @@ private Q_SLOTS:
         for (int round = 0; round < 300; ++round) {
             const int width = 1 + static_cast<int>(rng() % 1500);
             // Integral windows put span edges exactly on column boundaries; fractional ones do not.
-            const double t0 = round % 2 ? double(int64_t(rng() % 1200000) - 100000) : (rng() % 10000000) / 7.0;
+            const double t0 =
+                round % 2 ? double(int64_t(rng() % 1200000) - 100000) : (rng() % 10000000) / 7.0;
             const double nsPerPx = round % 3 ? double(1 + rng() % 2000) : (1 + rng() % 100000) / 13.0;
             QCOMPARE(index.runs(t0, nsPerPx, width), d.subtreeRuns(0, t0, nsPerPx, width));
         }

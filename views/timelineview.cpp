@@ -379,8 +379,7 @@ void TimelineView::setCriticalPathVisible(bool visible)
 void TimelineView::revealSpan(int index)
 {
     for (int32_t p = m_data->parent(index); p != -1; p = m_data->parent(p)) {
-        if (m_rows.isCollapsed(p))
-        {
+        if (m_rows.isCollapsed(p)) {
             m_rows.setCollapsed(p, false);
             m_runIndexes.erase(p);
         }
@@ -926,7 +925,8 @@ void TimelineView::paintCriticalPath(QPainter &p, int first, int last) const
         }
         const double y = plot.top() + (row - first) * RowHeight + RowHeight - 4;
         for (const TimelineCriticalSection &section : it->second) {
-            const double x0 = std::max(plot.left() - 2.0, xForTime(static_cast<double>(section.fromNs - base)));
+            const double x0 =
+                std::max(plot.left() - 2.0, xForTime(static_cast<double>(section.fromNs - base)));
             const double x1 = std::min(plot.right() + 2.0,
                                        std::max(x0 + 2, xForTime(static_cast<double>(section.toNs - base))));
             if (x1 > x0)

@@ -1,5 +1,5 @@
-// bench_timeline: builds TimelineData from synthetic traces of 10k, 100k and 1M spans and renders the timeline
-// into a 1600x900 image offscreen. Prints figures; asserts nothing.
+// bench_timeline: builds TimelineData from synthetic traces of 10k, 100k and 1M spans and renders the
+// timeline into a 1600x900 image offscreen. Prints figures; asserts nothing.
 //
 //   bench_timeline [--sizes 10000,100000,1000000] [--steps 50]
 
@@ -39,8 +39,10 @@ std::string hexId(std::mt19937_64 &rng)
 TimelineSpans syntheticTrace(int n, uint64_t seed)
 {
     std::mt19937_64 rng(seed);
-    const char *services[] = {"gateway", "auth", "checkout", "inventory", "payments", "search", "llm-agent", "db"};
-    const char *names[] = {"GET /api", "SELECT", "UPDATE", "redis.get", "rpc.call", "chat", "tool.call", "render"};
+    const char *services[] = {"gateway",  "auth",   "checkout",  "inventory",
+                              "payments", "search", "llm-agent", "db"};
+    const char *names[] = {"GET /api", "SELECT", "UPDATE",    "redis.get",
+                           "rpc.call", "chat",   "tool.call", "render"};
     TimelineSpans spans;
     spans.reserve(n);
     struct Pending {
@@ -182,8 +184,9 @@ int main(int argc, char **argv)
             view.setCollapsed(c, true);
         const Frames collapsed = zoomAndPan(view, image, steps, rng);
 
-        std::printf("%9d %9.1f %10.1f %14.2f %14.2f %16.2f %16.2f %10.1f\n", data->count(), buildMs, firstPaintMs,
-                    expanded.median, expanded.p95, collapsed.median, collapsed.p95, bytesPerSpan);
+        std::printf("%9d %9.1f %10.1f %14.2f %14.2f %16.2f %16.2f %10.1f\n", data->count(), buildMs,
+                    firstPaintMs, expanded.median, expanded.p95, collapsed.median, collapsed.p95,
+                    bytesPerSpan);
         std::fflush(stdout);
     }
     return 0;
