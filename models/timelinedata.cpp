@@ -97,28 +97,27 @@ TimelineData TimelineData::build(const TimelineSpans &spans)
         uint16_t service;
         uint8_t flags;
     };
-    std::vector<Row> rows(n);
-    std::vector<uint64_t> hash(n), parentHash(n);
-    std::vector<char> ids, parentIds;
-    std::vector<uint32_t> idOffset(static_cast<std::size_t>(n) + 1),
-        parentOffset(static_cast<std::size_t>(n) + 1);
+    // Filled by push_back after reserve(): value-initialising arrays this size first costs measurably.
+    std::vector<Row> rows;
+    std::vector<uint64_t> hash;
+    std::vector<char> ids;
+    std::vector<uint32_t> idOffset;
+    rows.reserve(n);
+    hash.reserve(n);
+    idOffset.reserve(static_cast<std::size_t>(n) + 1);
     std::vector<TimelineLlmInfo> llm; // index holds the input position until the tree order is known
     Interner names(d.m_names);
     Interner services(d.m_services);
     Interner models(d.m_models);
     ids.reserve(static_cast<std::size_t>(n) * 16);
-    parentIds.reserve(static_cast<std::size_t>(n) * 16);
     for (int32_t i = 0; i < n; ++i) {
         const TimelineSpan &s = spans[i];
-        Row &row = rows[i];
+        Row &row = rows.emplace_back();
         row.start = s.startNs;
         row.end = std::max(s.startNs, s.endNs);
-        hash[i] = hashId(s.spanId);
-        parentHash[i] = hashId(s.parentSpanId);
-        idOffset[i] = static_cast<uint32_t>(ids.size());
+        hash.push_back(hashId(s.spanId));
+        idOffset.push_back(static_cast<uint32_t>(ids.size()));
         ids.insert(ids.end(), s.spanId.begin(), s.spanId.end());
-        parentOffset[i] = static_cast<uint32_t>(parentIds.size());
-        parentIds.insert(parentIds.end(), s.parentSpanId.begin(), s.parentSpanId.end());
         row.name = names.intern(s.name);
         row.service = static_cast<uint16_t>(std::min<uint32_t>(services.intern(s.service), 65535));
         row.flags = s.status == SpanStatus::Error ? ErrorFlag : 0;
@@ -135,8 +134,7 @@ TimelineData TimelineData::build(const TimelineSpans &spans)
             llm.push_back(info);
         }
     }
-    idOffset[n] = static_cast<uint32_t>(ids.size());
-    parentOffset[n] = static_cast<uint32_t>(parentIds.size());
+    idOffset.push_back(static_cast<uint32_t>(ids.size()));
     auto idOf = [&](int32_t i) {
         return std::string_view(ids.data() + idOffset[i], idOffset[i + 1] - idOffset[i]);
     };
@@ -151,8 +149,9 @@ TimelineData TimelineData::build(const TimelineSpans &spans)
     }
     const std::size_t mask = capacity - 1;
     std::vector<int32_t> parent(n, -1);
+    // Scratch reused below: fresh pages are a good part of a build's cost at this size.
+    std::vector<int32_t> table(capacity, -1);
     {
-        std::vector<int32_t> table(capacity, -1);
         for (int32_t i = 0; i < n; ++i) {
             std::size_t slot = hash[i] & mask;
             bool duplicate = false;
@@ -165,11 +164,10 @@ TimelineData TimelineData::build(const TimelineSpans &spans)
                 table[slot] = i;
         }
         for (int32_t i = 0; i < n; ++i) {
-            const std::string_view parentId(parentIds.data() + parentOffset[i],
-                                            parentOffset[i + 1] - parentOffset[i]);
+            const std::string_view parentId = spans[i].parentSpanId;
             if (parentId.empty())
                 continue;
-            const uint64_t h = parentHash[i];
+            const uint64_t h = hashId(parentId);
             for (std::size_t slot = h & mask; table[slot] != -1; slot = (slot + 1) & mask) {
                 const int32_t p = table[slot];
                 if (hash[p] == h && idOf(p) == parentId) {
@@ -179,9 +177,6 @@ TimelineData TimelineData::build(const TimelineSpans &spans)
             }
         }
     }
-    parentIds = {};
-    parentOffset = {};
-    parentHash = {};
 
     // Break parent cycles: each cycle's earliest-starting member becomes a root. Every span is walked once.
     {
@@ -269,14 +264,13 @@ TimelineData TimelineData::build(const TimelineSpans &spans)
             }
         }
     }
-    children = {};
     childOffset = {};
 
-    d.m_start.resize(n);
-    d.m_end.resize(n);
-    d.m_nameOf.resize(n);
-    d.m_serviceOf.resize(n);
-    d.m_flags.resize(n);
+    d.m_start.reserve(n);
+    d.m_end.reserve(n);
+    d.m_nameOf.reserve(n);
+    d.m_serviceOf.reserve(n);
+    d.m_flags.reserve(n);
     const uint32_t firstIdSize = idOffset[1] - idOffset[0];
     bool uniformIds = true;
     for (int32_t i = 0; i < n && uniformIds; ++i)
@@ -291,13 +285,13 @@ TimelineData TimelineData::build(const TimelineSpans &spans)
     for (int32_t index = 0; index < n; ++index) {
         const int32_t i = inputOf[index];
         const Row &row = rows[i];
-        d.m_start[index] = row.start;
-        d.m_end[index] = row.end;
+        d.m_start.push_back(row.start);
+        d.m_end.push_back(row.end);
         d.m_traceStart = std::min(d.m_traceStart, row.start);
         d.m_traceEnd = std::max(d.m_traceEnd, row.end);
-        d.m_nameOf[index] = row.name;
-        d.m_serviceOf[index] = row.service;
-        d.m_flags[index] = row.flags;
+        d.m_nameOf.push_back(row.name);
+        d.m_serviceOf.push_back(row.service);
+        d.m_flags.push_back(row.flags);
         if (!uniformIds)
             d.m_idOffsets.push_back(static_cast<uint32_t>(d.m_idChars.size()));
         const std::string_view id = idOf(i);
@@ -313,20 +307,21 @@ TimelineData TimelineData::build(const TimelineSpans &spans)
     // indexOf(): span indexes ordered by (id hash, input position), so the first equal id is the first given.
     // Hashes are uniform: a counting sort on the top bits leaves buckets of one or two to finish.
     {
-        const int shift = 64 - capacityBits;
+        const int shift = 64 - (capacityBits - 1);
         auto bucketOf = [&](int32_t i) {
             return static_cast<std::size_t>(shift >= 64 ? 0 : hash[i] >> shift);
         };
-        std::vector<int32_t> bucketStart(capacity + 1, 0);
+        const std::size_t buckets = capacity / 2;
+        std::vector<int32_t> &bucketStart = table;
+        bucketStart.assign(buckets + 1, 0);
         for (int32_t i = 0; i < n; ++i)
             ++bucketStart[bucketOf(i) + 1];
-        for (std::size_t b = 1; b <= capacity; ++b)
+        for (std::size_t b = 1; b <= buckets; ++b)
             bucketStart[b] += bucketStart[b - 1];
-        std::vector<int32_t> order(n);
+        std::vector<int32_t> &order = children;
         for (int32_t i = 0; i < n; ++i)
             order[bucketStart[bucketOf(i)]++] = i;
-        for (std::size_t b = 0, from = 0; b < capacity;
-             from = static_cast<std::size_t>(bucketStart[b]), ++b) {
+        for (std::size_t b = 0, from = 0; b < buckets; from = static_cast<std::size_t>(bucketStart[b]), ++b) {
             const auto to = static_cast<std::size_t>(bucketStart[b]);
             if (to - from > 1) {
                 std::sort(order.begin() + from, order.begin() + to, [&](int32_t a, int32_t c) {

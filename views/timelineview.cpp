@@ -829,7 +829,7 @@ void TimelineView::paintLabels(QPainter &p, int first, int last) const
         if (m_rows.isCollapsed(i))
             text += QStringLiteral("  (") + QLocale().toString(m_data->subtreeEnd(i) - i - 1) +
                     QStringLiteral(")");
-        p.setPen(i == m_selected ? pal.color(QPalette::Text) : pal.color(QPalette::Text));
+        p.setPen(pal.color(QPalette::Text));
         p.drawText(QRect(x, y, std::max(0, right - x), RowHeight), Qt::AlignVCenter | Qt::AlignLeft,
                    fm.elidedText(text, Qt::ElideRight, std::max(0, right - x)));
     }
