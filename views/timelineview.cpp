@@ -256,7 +256,7 @@ QRect TimelineView::handleRect(int index) const
     if (row < first || row >= first + rowsPerPage())
         return {};
     const int y = rowsRect().top() + (row - first) * RowHeight;
-    return {4 + m_data->depth(index) * Indent, y + (RowHeight - 12) / 2, 12, 12};
+    return {indentOf(index), y + (RowHeight - 12) / 2, 12, 12};
 }
 
 void TimelineView::updateScrollBars()
@@ -306,6 +306,12 @@ void TimelineView::clampWindow()
         width = total;
     m_t0 = std::clamp(m_t0, 0.0, total - width);
     m_t1 = m_t0 + width;
+}
+
+int TimelineView::indentOf(int index) const
+{
+    // Deep trees stop indenting at half the label column so names stay readable.
+    return 4 + std::min(m_data->depth(index) * Indent, labelWidth() / 2);
 }
 
 void TimelineView::zoomAround(double x, double factor)
@@ -768,6 +774,7 @@ void TimelineView::paintEvent(QPaintEvent *)
         }
     }
     paintAxis(p); // grid lines under the bars
+    p.setClipRect(QRect(rows.left(), rows.top(), labelWidth() - 1, rows.height()));
     paintLabels(p, first, last);
     p.setClipRect(plotRect());
     paintBars(p);
@@ -792,7 +799,7 @@ void TimelineView::paintLabels(QPainter &p, int first, int last) const
     for (int row = first; row < last; ++row) {
         const int32_t i = m_rows.indexAt(row);
         const int y = rows.top() + (row - first) * RowHeight;
-        int x = 4 + m_data->depth(i) * Indent;
+        int x = indentOf(i);
         if (m_data->hasChildren(i)) {
             const QRectF h(x, y + (RowHeight - 12) / 2.0, 12, 12);
             QPainterPath tri;

@@ -87,6 +87,7 @@ private:
     QRect legendRect() const;
     QRect plotRect() const; // rows area right of the labels
     int labelWidth() const;
+    int indentOf(int index) const;
     int rowsPerPage() const;
     double totalNs() const;
     double nsPerPixel() const;

@@ -185,6 +185,9 @@ int main(int argc, char **argv)
         start = Clock::now();
         view.render(&image);
         const double firstPaintMs = msSince(start);
+        if (qEnvironmentVariableIsSet("TRACEDECK_SCREENSHOT_DIR"))
+            image.save(qEnvironmentVariable("TRACEDECK_SCREENSHOT_DIR") +
+                       QStringLiteral("/bench-%1.png").arg(n));
 
         std::mt19937_64 rng(7);
         const Frames expanded = zoomAndPan(view, image, steps, rng);
@@ -196,6 +199,9 @@ int main(int argc, char **argv)
         for (int32_t c = data->firstChild(0); c != -1; c = data->nextSibling(c))
             view.setCollapsed(c, true);
         const Frames collapsed = zoomAndPan(view, image, steps, rng);
+        if (qEnvironmentVariableIsSet("TRACEDECK_SCREENSHOT_DIR"))
+            image.save(qEnvironmentVariable("TRACEDECK_SCREENSHOT_DIR") +
+                       QStringLiteral("/bench-%1-collapsed.png").arg(n));
 
         std::printf("%9d %9.1f %9.1f %10.1f %14.2f %14.2f %16.2f %16.2f %10.1f\n", data->count(), buildMs,
                     buildCpuMs, firstPaintMs, expanded.median, expanded.p95, collapsed.median, collapsed.p95,
