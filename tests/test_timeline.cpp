@@ -578,6 +578,9 @@ private Q_SLOTS:
             for (int x = 0; x < shot.width(); x += 4)
                 colours.insert(shot.pixel(x, y));
         QVERIFY(colours.size() > 20);
+        view.setCriticalPathVisible(false);
+        QVERIFY(!view.criticalPathVisible());
+        QVERIFY(view.grab().toImage() != shot);
         if (qEnvironmentVariableIsSet("TRACEDECK_SCREENSHOT_DIR"))
             QVERIFY(shot.save(qEnvironmentVariable("TRACEDECK_SCREENSHOT_DIR") +
                               QStringLiteral("/timeline.png")));

@@ -338,9 +338,8 @@ void TimelineView::panBy(double dxPixels)
 
 double TimelineView::cursorXOrCentre() const
 {
-    const QPoint pos = viewport()->mapFromGlobal(QCursor::pos());
-    if (plotRect().contains(pos))
-        return pos.x();
+    if (plotRect().contains(m_lastMousePos))
+        return m_lastMousePos.x();
     return plotRect().center().x();
 }
 
