@@ -134,6 +134,7 @@ void TimelineView::setData(std::shared_ptr<const TimelineData> data)
     m_data = std::move(data);
     m_rows.setData(m_data);
     m_selected = -1;
+    m_hovered = -1;
     m_criticalSections.clear();
     m_runIndexes.clear();
     m_geometryKey = {};
@@ -492,6 +493,12 @@ void TimelineView::mouseMoveEvent(QMouseEvent *event)
         }
         return;
     }
+    const Bar *bar = plotRect().contains(pos) ? barAt(pos) : nullptr;
+    const int hovered = bar && !bar->summary ? bar->index : -1;
+    if (hovered != m_hovered) {
+        m_hovered = hovered;
+        viewport()->update();
+    }
     QAbstractScrollArea::mouseMoveEvent(event);
 }
 
@@ -600,6 +607,10 @@ void TimelineView::keyPressEvent(QKeyEvent *event)
 void TimelineView::leaveEvent(QEvent *event)
 {
     m_lastMousePos = {-1, -1};
+    if (m_hovered != -1) {
+        m_hovered = -1;
+        viewport()->update();
+    }
     QAbstractScrollArea::leaveEvent(event);
 }
 
@@ -867,6 +878,12 @@ void TimelineView::paintBars(QPainter &p) const
             p.setPen(QPen(pal.color(QPalette::Text), 2));
             p.setBrush(Qt::NoBrush);
             p.drawRect(bar.rect.adjusted(-1, -1, 1, 1));
+        } else if (i == m_hovered) {
+            QColor hover = pal.color(QPalette::Text);
+            hover.setAlpha(120);
+            p.setPen(QPen(hover, 1));
+            p.setBrush(Qt::NoBrush);
+            p.drawRect(bar.rect.adjusted(-0.5, -0.5, 0.5, 0.5));
         }
         const bool llm = m_data->isLlm(i);
         QString text = m_data->name(i);

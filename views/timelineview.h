@@ -122,6 +122,7 @@ private:
     double m_t0 = 0;
     double m_t1 = 1;
     int m_selected = -1;
+    int m_hovered = -1;
     bool m_showCritical = true;
 
     QPoint m_pressPos;
