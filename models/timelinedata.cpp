@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <numeric>
 #include <unordered_map>
@@ -36,12 +37,20 @@ uint32_t fnv1a(const QString &s)
 
 uint64_t hashId(std::string_view id)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (char c : id) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 1099511628211ull;
+    // Eight bytes a step: ids are hashed three times per span during a build.
+    uint64_t h = 0x243f6a8885a308d3ull ^ id.size();
+    std::size_t k = 0;
+    for (; k + 8 <= id.size(); k += 8) {
+        uint64_t chunk;
+        std::memcpy(&chunk, id.data() + k, 8);
+        h = (h ^ chunk) * 0x9e3779b97f4a7c15ull;
+        h ^= h >> 29;
     }
-    return h;
+    uint64_t tail = 0;
+    if (k < id.size())
+        std::memcpy(&tail, id.data() + k, id.size() - k);
+    h = (h ^ tail) * 0x9e3779b97f4a7c15ull;
+    return h ^ (h >> 32);
 }
 
 bool equalsLower(std::string_view s, std::string_view lower)
@@ -81,37 +90,40 @@ TimelineData TimelineData::build(const TimelineSpans &spans)
 
     // One sequential pass over the input into compact arrays: the input is large (strings, optionals) and the
     // tree order visits it at random, so it is read here once.
-    std::vector<int64_t> start(n), end(n);
-    std::vector<uint64_t> hash(n);
+    struct Row {
+        int64_t start;
+        int64_t end;
+        uint32_t name;
+        uint16_t service;
+        uint8_t flags;
+    };
+    // Filled by push_back after reserve(): value-initialising arrays this size first costs measurably.
+    std::vector<Row> rows;
+    std::vector<uint64_t> hash;
     std::vector<char> ids;
-    std::vector<uint32_t> idOffset(static_cast<std::size_t>(n) + 1);
-    std::vector<uint32_t> nameOf(n);
-    std::vector<uint16_t> serviceOf(n);
-    std::vector<uint8_t> flagsOf(n, 0);
+    std::vector<uint32_t> idOffset;
+    rows.reserve(n);
+    hash.reserve(n);
+    idOffset.reserve(static_cast<std::size_t>(n) + 1);
     std::vector<TimelineLlmInfo> llm; // index holds the input position until the tree order is known
     Interner names(d.m_names);
     Interner services(d.m_services);
     Interner models(d.m_models);
-    {
-        std::size_t idChars = 0;
-        for (const TimelineSpan &s : spans)
-            idChars += s.spanId.size();
-        ids.reserve(idChars);
-    }
+    ids.reserve(static_cast<std::size_t>(n) * 16);
     for (int32_t i = 0; i < n; ++i) {
         const TimelineSpan &s = spans[i];
-        start[i] = s.startNs;
-        end[i] = std::max(s.startNs, s.endNs);
-        hash[i] = hashId(s.spanId);
-        idOffset[i] = static_cast<uint32_t>(ids.size());
+        Row &row = rows.emplace_back();
+        row.start = s.startNs;
+        row.end = std::max(s.startNs, s.endNs);
+        hash.push_back(hashId(s.spanId));
+        idOffset.push_back(static_cast<uint32_t>(ids.size()));
         ids.insert(ids.end(), s.spanId.begin(), s.spanId.end());
-        nameOf[i] = names.intern(s.name);
-        serviceOf[i] = static_cast<uint16_t>(std::min<uint32_t>(services.intern(s.service), 65535));
-        if (s.status == SpanStatus::Error)
-            flagsOf[i] |= ErrorFlag;
+        row.name = names.intern(s.name);
+        row.service = static_cast<uint16_t>(std::min<uint32_t>(services.intern(s.service), 65535));
+        row.flags = s.status == SpanStatus::Error ? ErrorFlag : 0;
         const bool embedding = equalsLower(s.category, "embedding");
         if (embedding || equalsLower(s.category, "llm") || !s.model.empty()) {
-            flagsOf[i] |= LlmFlag;
+            row.flags |= LlmFlag;
             TimelineLlmInfo info;
             info.index = i;
             info.model = models.intern(s.model);
@@ -122,7 +134,7 @@ TimelineData TimelineData::build(const TimelineSpans &spans)
             llm.push_back(info);
         }
     }
-    idOffset[n] = static_cast<uint32_t>(ids.size());
+    idOffset.push_back(static_cast<uint32_t>(ids.size()));
     auto idOf = [&](int32_t i) {
         return std::string_view(ids.data() + idOffset[i], idOffset[i + 1] - idOffset[i]);
     };
@@ -130,36 +142,41 @@ TimelineData TimelineData::build(const TimelineSpans &spans)
     // Open-addressing table id -> first input position with that id (a later duplicate keeps its own row, but
     // children attach to the first).
     std::size_t capacity = 1;
-    while (capacity < static_cast<std::size_t>(n) * 2)
+    int capacityBits = 0;
+    while (capacity < static_cast<std::size_t>(n) * 2) {
         capacity <<= 1;
-    const std::size_t mask = capacity - 1;
-    std::vector<int32_t> table(capacity, -1);
-    for (int32_t i = 0; i < n; ++i) {
-        std::size_t slot = hash[i] & mask;
-        bool duplicate = false;
-        while (table[slot] != -1 && !duplicate) {
-            const int32_t other = table[slot];
-            duplicate = hash[other] == hash[i] && idOf(other) == idOf(i);
-            slot = (slot + 1) & mask;
-        }
-        if (!duplicate)
-            table[slot] = i;
+        ++capacityBits;
     }
+    const std::size_t mask = capacity - 1;
     std::vector<int32_t> parent(n, -1);
-    for (int32_t i = 0; i < n; ++i) {
-        const std::string &parentId = spans[i].parentSpanId;
-        if (parentId.empty())
-            continue;
-        const uint64_t h = hashId(parentId);
-        for (std::size_t slot = h & mask; table[slot] != -1; slot = (slot + 1) & mask) {
-            const int32_t p = table[slot];
-            if (hash[p] == h && idOf(p) == parentId) {
-                parent[i] = p == i ? -1 : p;
-                break;
+    // Scratch reused below: fresh pages are a good part of a build's cost at this size.
+    std::vector<int32_t> table(capacity, -1);
+    {
+        for (int32_t i = 0; i < n; ++i) {
+            std::size_t slot = hash[i] & mask;
+            bool duplicate = false;
+            while (table[slot] != -1 && !duplicate) {
+                const int32_t other = table[slot];
+                duplicate = hash[other] == hash[i] && idOf(other) == idOf(i);
+                slot = (slot + 1) & mask;
+            }
+            if (!duplicate)
+                table[slot] = i;
+        }
+        for (int32_t i = 0; i < n; ++i) {
+            const std::string_view parentId = spans[i].parentSpanId;
+            if (parentId.empty())
+                continue;
+            const uint64_t h = hashId(parentId);
+            for (std::size_t slot = h & mask; table[slot] != -1; slot = (slot + 1) & mask) {
+                const int32_t p = table[slot];
+                if (hash[p] == h && idOf(p) == parentId) {
+                    parent[i] = p == i ? -1 : p;
+                    break;
+                }
             }
         }
     }
-    table = {};
 
     // Break parent cycles: each cycle's earliest-starting member becomes a root. Every span is walked once.
     {
@@ -176,7 +193,8 @@ TimelineData TimelineData::build(const TimelineSpans &spans)
                 auto first = std::find(path.rbegin(), path.rend(), cur);
                 int32_t best = cur;
                 for (auto it = path.rbegin(); it != std::next(first); ++it) {
-                    if (start[*it] < start[best] || (start[*it] == start[best] && *it < best))
+                    if (rows[*it].start < rows[best].start ||
+                        (rows[*it].start == rows[best].start && *it < best))
                         best = *it;
                 }
                 parent[best] = -1;
@@ -187,23 +205,28 @@ TimelineData TimelineData::build(const TimelineSpans &spans)
         }
     }
 
-    // Children grouped by parent (bucket sort over a start-sorted order), roots under key 0.
+    // Children grouped by parent (counting sort), then each group by start; roots under key 0.
     std::vector<int32_t> childOffset(static_cast<std::size_t>(n) + 2, 0);
     std::vector<int32_t> children(n);
     {
-        std::vector<std::pair<int64_t, int32_t>> byStart(n);
-        for (int32_t i = 0; i < n; ++i)
-            byStart[i] = {start[i], i};
-        std::sort(byStart.begin(), byStart.end());
         for (int32_t i = 0; i < n; ++i)
             ++childOffset[parent[i] + 2];
         for (std::size_t k = 2; k < childOffset.size(); ++k)
             childOffset[k] += childOffset[k - 1];
-        for (const auto &entry : byStart)
-            children[childOffset[parent[entry.second] + 1]++] = entry.second;
+        for (int32_t i = 0; i < n; ++i)
+            children[childOffset[parent[i] + 1]++] = i;
+        for (std::size_t k = 0; k + 1 < childOffset.size(); ++k) {
+            const int32_t from = k == 0 ? 0 : childOffset[k - 1];
+            const int32_t to = childOffset[k];
+            if (to - from > 1) {
+                std::sort(children.begin() + from, children.begin() + to, [&](int32_t a, int32_t b) {
+                    return rows[a].start < rows[b].start || (rows[a].start == rows[b].start && a < b);
+                });
+            }
+        }
     }
-    // The fill advanced each bucket's offset to its end: key k = parent + 1 now spans
-    // [childOffset[k - 1], childOffset[k]).
+    // The fill advanced each bucket's offset to its end: key k = parent + 1 spans [childOffset[k - 1],
+    // childOffset[k]).
     auto childBegin = [&](int32_t key) { return key == 0 ? 0 : childOffset[key - 1]; };
     auto childEnd = [&](int32_t key) { return childOffset[key]; };
 
@@ -241,14 +264,13 @@ TimelineData TimelineData::build(const TimelineSpans &spans)
             }
         }
     }
-    children = {};
     childOffset = {};
 
-    d.m_start.resize(n);
-    d.m_end.resize(n);
-    d.m_nameOf.resize(n);
-    d.m_serviceOf.resize(n);
-    d.m_flags.resize(n);
+    d.m_start.reserve(n);
+    d.m_end.reserve(n);
+    d.m_nameOf.reserve(n);
+    d.m_serviceOf.reserve(n);
+    d.m_flags.reserve(n);
     const uint32_t firstIdSize = idOffset[1] - idOffset[0];
     bool uniformIds = true;
     for (int32_t i = 0; i < n && uniformIds; ++i)
@@ -262,13 +284,14 @@ TimelineData TimelineData::build(const TimelineSpans &spans)
     d.m_traceEnd = std::numeric_limits<int64_t>::min();
     for (int32_t index = 0; index < n; ++index) {
         const int32_t i = inputOf[index];
-        d.m_start[index] = start[i];
-        d.m_end[index] = end[i];
-        d.m_traceStart = std::min(d.m_traceStart, start[i]);
-        d.m_traceEnd = std::max(d.m_traceEnd, end[i]);
-        d.m_nameOf[index] = nameOf[i];
-        d.m_serviceOf[index] = serviceOf[i];
-        d.m_flags[index] = flagsOf[i];
+        const Row &row = rows[i];
+        d.m_start.push_back(row.start);
+        d.m_end.push_back(row.end);
+        d.m_traceStart = std::min(d.m_traceStart, row.start);
+        d.m_traceEnd = std::max(d.m_traceEnd, row.end);
+        d.m_nameOf.push_back(row.name);
+        d.m_serviceOf.push_back(row.service);
+        d.m_flags.push_back(row.flags);
         if (!uniformIds)
             d.m_idOffsets.push_back(static_cast<uint32_t>(d.m_idChars.size()));
         const std::string_view id = idOf(i);
@@ -282,23 +305,43 @@ TimelineData TimelineData::build(const TimelineSpans &spans)
     d.m_llm.assign(llm.begin(), llm.end());
 
     // indexOf(): span indexes ordered by (id hash, input position), so the first equal id is the first given.
+    // Hashes are uniform: a counting sort on the top bits leaves buckets of one or two to finish.
     {
-        std::vector<std::pair<uint64_t, int32_t>> byHash(n);
+        const int shift = 64 - (capacityBits - 1);
+        auto bucketOf = [&](int32_t i) {
+            return static_cast<std::size_t>(shift >= 64 ? 0 : hash[i] >> shift);
+        };
+        const std::size_t buckets = capacity / 2;
+        std::vector<int32_t> &bucketStart = table;
+        bucketStart.assign(buckets + 1, 0);
         for (int32_t i = 0; i < n; ++i)
-            byHash[i] = {hash[i], i};
-        std::sort(byHash.begin(), byHash.end());
+            ++bucketStart[bucketOf(i) + 1];
+        for (std::size_t b = 1; b <= buckets; ++b)
+            bucketStart[b] += bucketStart[b - 1];
+        std::vector<int32_t> &order = children;
+        for (int32_t i = 0; i < n; ++i)
+            order[bucketStart[bucketOf(i)]++] = i;
+        for (std::size_t b = 0, from = 0; b < buckets; from = static_cast<std::size_t>(bucketStart[b]), ++b) {
+            const auto to = static_cast<std::size_t>(bucketStart[b]);
+            if (to - from > 1) {
+                std::sort(order.begin() + from, order.begin() + to, [&](int32_t a, int32_t c) {
+                    return hash[a] < hash[c] || (hash[a] == hash[c] && a < c);
+                });
+            }
+        }
         d.m_byId.resize(n);
         for (int32_t k = 0; k < n; ++k)
-            d.m_byId[k] = newOf[byHash[k].second];
+            d.m_byId[k] = newOf[order[k]];
     }
 
-    // Colours: a hash of the name picks the slot; clashes within the trace probe on, in name order so the same
-    // set of services always gets the same colours.
+    // Colours: a hash of the name picks the slot; clashes within the trace probe on, in name order so the
+    // same set of services always gets the same colours.
     d.m_serviceColour.assign(d.m_services.size(), 0);
     {
         std::vector<int> order(d.m_services.size());
         std::iota(order.begin(), order.end(), 0);
-        std::sort(order.begin(), order.end(), [&](int a, int b) { return d.m_services[a] < d.m_services[b]; });
+        std::sort(order.begin(), order.end(),
+                  [&](int a, int b) { return d.m_services[a] < d.m_services[b]; });
         bool used[PaletteSize] = {};
         int usedCount = 0;
         for (int s : order) {
@@ -402,11 +445,12 @@ std::vector<int32_t> TimelineData::criticalPathIndexes() const
     return result;
 }
 
-// Jaeger's walk, one span at a time: children are clipped to [s, e]; the child that finishes last is critical,
-// then, going back from its start, the child that finishes last before that, and so on; the gaps between them
-// are the span's own critical sections. Once a span is entered, only its children decide, so the sections of
-// one span can be recomputed on demand.
-void TimelineData::criticalSteps(int32_t i, int64_t s, int64_t e, std::vector<TimelineCriticalSection> *sections,
+// Jaeger's walk, one span at a time: children are clipped to [s, e]; the child that finishes last is
+// critical, then, going back from its start, the child that finishes last before that, and so on; the gaps
+// between them are the span's own critical sections. Once a span is entered, only its children decide, so the
+// sections of one span can be recomputed on demand.
+void TimelineData::criticalSteps(int32_t i, int64_t s, int64_t e,
+                                 std::vector<TimelineCriticalSection> *sections,
                                  std::vector<TimelineCriticalSection> *critical) const
 {
     std::vector<std::pair<int64_t, int32_t>> kids; // (clipped end, child), latest end first
@@ -414,7 +458,8 @@ void TimelineData::criticalSteps(int32_t i, int64_t s, int64_t e, std::vector<Ti
         if (m_start[c] <= e)
             kids.emplace_back(std::clamp(m_end[c], s, e), c);
     }
-    std::stable_sort(kids.begin(), kids.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    std::stable_sort(kids.begin(), kids.end(),
+                     [](const auto &a, const auto &b) { return a.first > b.first; });
     int64_t sectionEnd = e;
     int64_t returnedAt = std::numeric_limits<int64_t>::max();
     std::size_t pos = 0;

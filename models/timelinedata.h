@@ -95,9 +95,9 @@ public:
     // first; computed on demand from its children.
     std::vector<TimelineCriticalSection> criticalSections(int32_t i) const;
 
-    // Descendants of `i` (not `i` itself) merged into pixel runs for a view whose column 0 starts at t0: a span
-    // covers columns [floor(x(start)), max(that + 1, ceil(x(end)))), and touching or overlapping marks merge.
-    // Scans the subtree; TimelineRunIndex answers the same in O(width log n).
+    // Descendants of `i` (not `i` itself) merged into pixel runs for a view whose column 0 starts at t0: a
+    // span covers columns [floor(x(start)), max(that + 1, ceil(x(end)))), and touching or overlapping marks
+    // merge. Scans the subtree; TimelineRunIndex answers the same in O(width log n).
     std::vector<TimelineRun> subtreeRuns(int32_t i, double t0, double nsPerPixel, int widthPx) const;
 
     // Sum of the capacity of every array and table held.

@@ -42,17 +42,17 @@ std::vector<TimelineRun> TimelineRunIndex::runs(double t0, double nsPerPixel, in
         return timelineColumn(std::ceil((static_cast<double>(e) - t0) / nsPerPixel), 0, widthPx);
     };
     const auto begin = m_starts.begin();
-    const auto drawnEnd = std::partition_point(begin, m_starts.end(),
-                                               [&](int64_t s) { return static_cast<double>(s) <= t1; });
+    const auto drawnEnd =
+        std::partition_point(begin, m_starts.end(), [&](int64_t s) { return static_cast<double>(s) <= t1; });
     auto keysBelow = [&](int x) {
-        return static_cast<int32_t>(std::partition_point(begin, drawnEnd, [&](int64_t s) { return key(s) < x; }) -
-                                    begin);
+        return static_cast<int32_t>(
+            std::partition_point(begin, drawnEnd, [&](int64_t s) { return key(s) < x; }) - begin);
     };
     // Spans that ended before the window share column 0's key but are not drawn.
-    const auto hiddenBefore = static_cast<int32_t>(
-        std::partition_point(m_sortedEnds.begin(), m_sortedEnds.end(),
-                             [&](int64_t e) { return static_cast<double>(e) < t0; }) -
-        m_sortedEnds.begin());
+    const auto hiddenBefore =
+        static_cast<int32_t>(std::partition_point(m_sortedEnds.begin(), m_sortedEnds.end(),
+                                                  [&](int64_t e) { return static_cast<double>(e) < t0; }) -
+                             m_sortedEnds.begin());
     auto finish = [&](int x0, int x1) {
         const int32_t count = keysBelow(x1) - keysBelow(x0) - (x0 == 0 ? hiddenBefore : 0);
         runs.push_back({x0, x1, count});
@@ -94,7 +94,8 @@ std::vector<TimelineRun> TimelineRunIndex::runs(double t0, double nsPerPixel, in
 
 std::size_t TimelineRunIndex::memoryBytes() const
 {
-    return sizeof(*this) + (m_starts.capacity() + m_maxEnd.capacity() + m_sortedEnds.capacity()) * sizeof(int64_t);
+    return sizeof(*this) +
+           (m_starts.capacity() + m_maxEnd.capacity() + m_sortedEnds.capacity()) * sizeof(int64_t);
 }
 
 } // namespace tracedeck

@@ -387,7 +387,8 @@ private Q_SLOTS:
         for (int round = 0; round < 300; ++round) {
             const int width = 1 + static_cast<int>(rng() % 1500);
             // Integral windows put span edges exactly on column boundaries; fractional ones do not.
-            const double t0 = round % 2 ? double(int64_t(rng() % 1200000) - 100000) : (rng() % 10000000) / 7.0;
+            const double t0 =
+                round % 2 ? double(int64_t(rng() % 1200000) - 100000) : (rng() % 10000000) / 7.0;
             const double nsPerPx = round % 3 ? double(1 + rng() % 2000) : (1 + rng() % 100000) / 13.0;
             QCOMPARE(index.runs(t0, nsPerPx, width), d.subtreeRuns(0, t0, nsPerPx, width));
         }
@@ -489,6 +490,31 @@ private Q_SLOTS:
         QCOMPARE(view.visibleEnd() - view.visibleStart(), width);
     }
 
+    void dragPansAndOverviewMovesWindow()
+    {
+        TimelineView view;
+        showView(view, realisticTrace());
+        view.setVisibleRange(100 * Ms, 300 * Ms);
+        QWidget *vp = view.viewport();
+        const QPoint from(1000, 300), to(800, 300);
+        auto send = [vp](QEvent::Type type, QPoint pos, Qt::MouseButton button, Qt::MouseButtons buttons) {
+            QMouseEvent event(type, pos, vp->mapToGlobal(pos), button, buttons, Qt::NoModifier);
+            QApplication::sendEvent(vp, &event);
+        };
+        send(QEvent::MouseButtonPress, from, Qt::LeftButton, Qt::LeftButton);
+        send(QEvent::MouseMove, to, Qt::NoButton, Qt::LeftButton);
+        send(QEvent::MouseButtonRelease, to, Qt::LeftButton, Qt::NoButton);
+        // Dragged 200 px left over a 200 ms window about 1300 px wide: about 30 ms later.
+        QVERIFY(view.visibleStart() > 120 * Ms && view.visibleStart() < 140 * Ms);
+        QCOMPARE(view.visibleEnd() - view.visibleStart(), 200.0 * Ms);
+        QCOMPARE(view.selectedSpan(), -1); // a drag is not a click
+        // Pressing on the overview centres the window there (the overview spans the whole trace).
+        const QPoint overview(vp->width() - 5, 20);
+        send(QEvent::MouseButtonPress, overview, Qt::LeftButton, Qt::LeftButton);
+        send(QEvent::MouseButtonRelease, overview, Qt::LeftButton, Qt::NoButton);
+        QCOMPARE(view.visibleEnd(), 820.0 * Ms);
+    }
+
     void doubleClickZoomsToSpan()
     {
         TimelineView view;
@@ -552,9 +578,33 @@ private Q_SLOTS:
             for (int x = 0; x < shot.width(); x += 4)
                 colours.insert(shot.pixel(x, y));
         QVERIFY(colours.size() > 20);
+        view.setCriticalPathVisible(false);
+        QVERIFY(!view.criticalPathVisible());
+        QVERIFY(view.grab().toImage() != shot);
         if (qEnvironmentVariableIsSet("TRACEDECK_SCREENSHOT_DIR"))
             QVERIFY(shot.save(qEnvironmentVariable("TRACEDECK_SCREENSHOT_DIR") +
                               QStringLiteral("/timeline.png")));
+    }
+
+    void screenshotDark()
+    {
+        TimelineView view;
+        QPalette dark;
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
+        dark.setColor(QPalette::AlternateBase, QColor(0x2a, 0x2b, 0x2f));
+        dark.setColor(QPalette::Window, QColor(0x26, 0x27, 0x2b));
+        dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xd6));
+        view.setPalette(dark);
+        showView(view, realisticTrace());
+        view.selectSpan(view.data()->indexOf("chat1"));
+        const QImage shot = view.grab().toImage();
+        // The background follows the palette: a dark pixel in an empty row area.
+        QVERIFY(qGray(shot.pixel(shot.width() / 2, shot.height() - 60)) < 80);
+        if (qEnvironmentVariableIsSet("TRACEDECK_SCREENSHOT_DIR"))
+            QVERIFY(shot.save(qEnvironmentVariable("TRACEDECK_SCREENSHOT_DIR") +
+                              QStringLiteral("/timeline-dark.png")));
     }
 };
 

@@ -134,6 +134,7 @@ void TimelineView::setData(std::shared_ptr<const TimelineData> data)
     m_data = std::move(data);
     m_rows.setData(m_data);
     m_selected = -1;
+    m_hovered = -1;
     m_criticalSections.clear();
     m_runIndexes.clear();
     m_geometryKey = {};
@@ -256,7 +257,7 @@ QRect TimelineView::handleRect(int index) const
     if (row < first || row >= first + rowsPerPage())
         return {};
     const int y = rowsRect().top() + (row - first) * RowHeight;
-    return {4 + m_data->depth(index) * Indent, y + (RowHeight - 12) / 2, 12, 12};
+    return {indentOf(index), y + (RowHeight - 12) / 2, 12, 12};
 }
 
 void TimelineView::updateScrollBars()
@@ -308,6 +309,12 @@ void TimelineView::clampWindow()
     m_t1 = m_t0 + width;
 }
 
+int TimelineView::indentOf(int index) const
+{
+    // Deep trees stop indenting at half the label column so names stay readable.
+    return 4 + std::min(m_data->depth(index) * Indent, labelWidth() / 2);
+}
+
 void TimelineView::zoomAround(double x, double factor)
 {
     if (factor <= 0)
@@ -332,9 +339,8 @@ void TimelineView::panBy(double dxPixels)
 
 double TimelineView::cursorXOrCentre() const
 {
-    const QPoint pos = viewport()->mapFromGlobal(QCursor::pos());
-    if (plotRect().contains(pos))
-        return pos.x();
+    if (plotRect().contains(m_lastMousePos))
+        return m_lastMousePos.x();
     return plotRect().center().x();
 }
 
@@ -379,8 +385,7 @@ void TimelineView::setCriticalPathVisible(bool visible)
 void TimelineView::revealSpan(int index)
 {
     for (int32_t p = m_data->parent(index); p != -1; p = m_data->parent(p)) {
-        if (m_rows.isCollapsed(p))
-        {
+        if (m_rows.isCollapsed(p)) {
             m_rows.setCollapsed(p, false);
             m_runIndexes.erase(p);
         }
@@ -487,6 +492,12 @@ void TimelineView::mouseMoveEvent(QMouseEvent *event)
             viewport()->update();
         }
         return;
+    }
+    const Bar *bar = plotRect().contains(pos) ? barAt(pos) : nullptr;
+    const int hovered = bar && !bar->summary ? bar->index : -1;
+    if (hovered != m_hovered) {
+        m_hovered = hovered;
+        viewport()->update();
     }
     QAbstractScrollArea::mouseMoveEvent(event);
 }
@@ -596,6 +607,10 @@ void TimelineView::keyPressEvent(QKeyEvent *event)
 void TimelineView::leaveEvent(QEvent *event)
 {
     m_lastMousePos = {-1, -1};
+    if (m_hovered != -1) {
+        m_hovered = -1;
+        viewport()->update();
+    }
     QAbstractScrollArea::leaveEvent(event);
 }
 
@@ -769,6 +784,7 @@ void TimelineView::paintEvent(QPaintEvent *)
         }
     }
     paintAxis(p); // grid lines under the bars
+    p.setClipRect(QRect(rows.left(), rows.top(), labelWidth() - 1, rows.height()));
     paintLabels(p, first, last);
     p.setClipRect(plotRect());
     paintBars(p);
@@ -793,7 +809,7 @@ void TimelineView::paintLabels(QPainter &p, int first, int last) const
     for (int row = first; row < last; ++row) {
         const int32_t i = m_rows.indexAt(row);
         const int y = rows.top() + (row - first) * RowHeight;
-        int x = 4 + m_data->depth(i) * Indent;
+        int x = indentOf(i);
         if (m_data->hasChildren(i)) {
             const QRectF h(x, y + (RowHeight - 12) / 2.0, 12, 12);
             QPainterPath tri;
@@ -830,7 +846,7 @@ void TimelineView::paintLabels(QPainter &p, int first, int last) const
         if (m_rows.isCollapsed(i))
             text += QStringLiteral("  (") + QLocale().toString(m_data->subtreeEnd(i) - i - 1) +
                     QStringLiteral(")");
-        p.setPen(i == m_selected ? pal.color(QPalette::Text) : pal.color(QPalette::Text));
+        p.setPen(pal.color(QPalette::Text));
         p.drawText(QRect(x, y, std::max(0, right - x), RowHeight), Qt::AlignVCenter | Qt::AlignLeft,
                    fm.elidedText(text, Qt::ElideRight, std::max(0, right - x)));
     }
@@ -862,6 +878,12 @@ void TimelineView::paintBars(QPainter &p) const
             p.setPen(QPen(pal.color(QPalette::Text), 2));
             p.setBrush(Qt::NoBrush);
             p.drawRect(bar.rect.adjusted(-1, -1, 1, 1));
+        } else if (i == m_hovered) {
+            QColor hover = pal.color(QPalette::Text);
+            hover.setAlpha(120);
+            p.setPen(QPen(hover, 1));
+            p.setBrush(Qt::NoBrush);
+            p.drawRect(bar.rect.adjusted(-0.5, -0.5, 0.5, 0.5));
         }
         const bool llm = m_data->isLlm(i);
         QString text = m_data->name(i);
@@ -926,7 +948,8 @@ void TimelineView::paintCriticalPath(QPainter &p, int first, int last) const
         }
         const double y = plot.top() + (row - first) * RowHeight + RowHeight - 4;
         for (const TimelineCriticalSection &section : it->second) {
-            const double x0 = std::max(plot.left() - 2.0, xForTime(static_cast<double>(section.fromNs - base)));
+            const double x0 =
+                std::max(plot.left() - 2.0, xForTime(static_cast<double>(section.fromNs - base)));
             const double x1 = std::min(plot.right() + 2.0,
                                        std::max(x0 + 2, xForTime(static_cast<double>(section.toNs - base))));
             if (x1 > x0)

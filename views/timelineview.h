@@ -87,6 +87,7 @@ private:
     QRect legendRect() const;
     QRect plotRect() const; // rows area right of the labels
     int labelWidth() const;
+    int indentOf(int index) const;
     int rowsPerPage() const;
     double totalNs() const;
     double nsPerPixel() const;
@@ -121,6 +122,7 @@ private:
     double m_t0 = 0;
     double m_t1 = 1;
     int m_selected = -1;
+    int m_hovered = -1;
     bool m_showCritical = true;
 
     QPoint m_pressPos;
