@@ -63,6 +63,7 @@ Workstation::Workstation(Engine &engine, QObject *parent)
     connect(&w, &MainWindow::zoomOutRequested, m_timeline, &TimelineView::zoomOut);
     connect(&w, &MainWindow::zoomFitRequested, m_timeline, &TimelineView::zoomToFit);
     connect(&w, &MainWindow::criticalPathToggled, m_timeline, &TimelineView::setCriticalPathVisible);
+    m_timeline->setCriticalPathVisible(w.criticalPathAction()->isChecked()); // on demand: off at start
     connect(&w, &MainWindow::backRequested, this, &Workstation::goBack);
     connect(&w, &MainWindow::forwardRequested, this, &Workstation::goForward);
     connect(&w, &MainWindow::openFilesRequested, this, &Workstation::importFiles);

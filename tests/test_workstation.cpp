@@ -179,6 +179,7 @@ private Q_SLOTS:
                 stackShown |= rich->toPlainText().contains(QStringLiteral("tools.py"));
         }
         QVERIFY(stackShown);
+        QCoreApplication::processEvents(); // let deferred layout run before the picture
         saveShot(&m_workstation->window(), QStringLiteral("main-error-span"));
     }
 
@@ -191,6 +192,12 @@ private Q_SLOTS:
         QVERIFY(timeline.visibleEnd() - timeline.visibleStart() < fullWidth);
         QTest::keySequence(&m_workstation->window(), QKeySequence(Qt::CTRL | Qt::Key_0));
         QCOMPARE(timeline.visibleEnd() - timeline.visibleStart(), fullWidth);
+        QVERIFY(!timeline.criticalPathVisible());
+        QTest::keySequence(&m_workstation->window(), QKeySequence(Qt::CTRL | Qt::Key_K));
+        QVERIFY(timeline.criticalPathVisible());
+        saveShot(&m_workstation->window(), QStringLiteral("main-critical-path"));
+        QTest::keySequence(&m_workstation->window(), QKeySequence(Qt::CTRL | Qt::Key_K));
+        QVERIFY(!timeline.criticalPathVisible());
     }
 
     void filterBarQueryFiltersTheList()

@@ -19,8 +19,8 @@
 #include <QStringList>
 #include <QStyle>
 #include <QTabWidget>
-#include <QToolButton>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>

@@ -888,8 +888,9 @@ void TimelineView::paintBars(QPainter &p) const
         const bool llm = m_data->isLlm(i);
         QString text = m_data->name(i);
         if (const TimelineLlmInfo *info = llm ? m_data->llmInfo(i) : nullptr) {
-            if (!m_data->modelName(info->model).isEmpty())
-                text += QStringLiteral(" \u00b7 ") + m_data->modelName(info->model);
+            const QString &model = m_data->modelName(info->model);
+            if (!model.isEmpty() && !text.contains(model)) // "chat gpt-4o" already names it
+                text += QStringLiteral(" \u00b7 ") + model;
             const int64_t tokens =
                 std::max<int64_t>(0, info->inputTokens) + std::max<int64_t>(0, info->outputTokens);
             if (info->inputTokens >= 0 || info->outputTokens >= 0)
