@@ -1,4 +1,5 @@
 #include "database.h"
+#include "gzipsupport.h"
 #include "httpclient.h"
 #include "ingestlistener.h"
 #include "spanwriter.h"
@@ -12,9 +13,9 @@
 #include <QtTest>
 
 #include <nlohmann/json.hpp>
-#include <zlib.h>
 
 using namespace tracedeck;
+using tracedeck::testing::gzip;
 using ExportRequest = opentelemetry::proto::collector::trace::v1::ExportTraceServiceRequest;
 using ExportResponse = opentelemetry::proto::collector::trace::v1::ExportTraceServiceResponse;
 
@@ -26,21 +27,6 @@ QByteArray readFile(const QString &path)
 {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-QByteArray gzip(const QByteArray &data)
-{
-    z_stream stream{};
-    deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 9, Z_DEFAULT_STRATEGY);
-    QByteArray out(qsizetype(deflateBound(&stream, uLong(data.size()))) + 32, Qt::Uninitialized);
-    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
-    stream.avail_in = uInt(data.size());
-    stream.next_out = reinterpret_cast<Bytef *>(out.data());
-    stream.avail_out = uInt(out.size());
-    deflate(&stream, Z_FINISH);
-    out.resize(qsizetype(stream.total_out));
-    deflateEnd(&stream);
-    return out;
 }
 
 QByteArray jsonSpan(const QByteArray &traceId, const QByteArray &spanId, const QByteArray &extra = {})
