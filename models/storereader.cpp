@@ -439,9 +439,24 @@ std::vector<Span> StoreReader::spans(const std::string &workspace, const std::st
 std::vector<Span> StoreReader::requestPath(const std::string &workspace, const std::string &requestId,
                                            std::string *error)
 {
-    // A request is the spans that carry its id, or (tracker records) the trace named by it.
-    return readSpans("WHERE workspace = ?1 AND (request_id = ?2 OR trace_id = ?2) ORDER BY start_ns, span_id",
-                     {workspace, requestId}, workspace, error);
+    // A request is the spans that carry its id, or (tracker records) the trace named by it. Two indexed
+    // lookups: SQLite plans the OR of both as a scan of the workspace.
+    std::vector<Span> hops =
+        readSpans("WHERE workspace = ?1 AND request_id = ?2", {workspace, requestId}, workspace, error);
+    if (!error->empty())
+        return {};
+    for (Span &span :
+         readSpans("WHERE workspace = ?1 AND trace_id = ?2", {workspace, requestId}, workspace, error)) {
+        const bool seen = std::any_of(hops.begin(), hops.end(), [&span](const Span &hop) {
+            return hop.traceId == span.traceId && hop.spanId == span.spanId;
+        });
+        if (!seen)
+            hops.push_back(std::move(span));
+    }
+    std::sort(hops.begin(), hops.end(), [](const Span &a, const Span &b) {
+        return std::tie(a.startNs, a.spanId) < std::tie(b.startNs, b.spanId);
+    });
+    return hops;
 }
 
 std::vector<MetricsGroup> StoreReader::metrics(const std::string &workspace, MetricsGrouping grouping,
