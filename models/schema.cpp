@@ -109,9 +109,9 @@ UPDATE traces SET
         AND s.trace_id = traces.trace_id AND session_id IS NOT NULL ORDER BY start_ns LIMIT 1),
     request_id = (SELECT request_id FROM spans s WHERE s.workspace = traces.workspace
         AND s.trace_id = traces.trace_id AND request_id IS NOT NULL ORDER BY start_ns LIMIT 1);
-CREATE INDEX traces_by_user ON traces (workspace, user_id) WHERE user_id IS NOT NULL;
-CREATE INDEX traces_by_session ON traces (workspace, session_id) WHERE session_id IS NOT NULL;
-CREATE INDEX traces_by_request ON traces (workspace, request_id) WHERE request_id IS NOT NULL;
+CREATE INDEX traces_by_user ON traces (workspace, user_id, start_ns) WHERE user_id IS NOT NULL;
+CREATE INDEX traces_by_session ON traces (workspace, session_id, start_ns) WHERE session_id IS NOT NULL;
+CREATE INDEX traces_by_request ON traces (workspace, request_id, start_ns) WHERE request_id IS NOT NULL;
 DELETE FROM message_fts;
 UPDATE store_meta SET value = 0 WHERE key = 'fts_indexed_seq';
 )sql";
