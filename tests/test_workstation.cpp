@@ -3,6 +3,8 @@
 #include "filterbar.h"
 #include "httpclient.h"
 #include "ingeststatus.h"
+#include "jsoninspector.h"
+#include "jsontreemodel.h"
 #include "mainwindow.h"
 #include "spaninspector.h"
 #include "timelinedata.h"
@@ -179,16 +181,30 @@ private Q_SLOTS:
                 stackShown |= rich->toPlainText().contains(QStringLiteral("tools.py"));
         }
         QVERIFY(stackShown);
+        // Its attributes are in the JSON tree.
+        const JsonTreeModel *attributes = m_workstation->inspector().attributesInspector()->model();
+        const QModelIndex toolName = attributes->find(QStringLiteral("gen_ai.tool.name"));
+        QVERIFY(toolName.isValid());
+        QCOMPARE(attributes->index(toolName.row(), JsonTreeModel::ValueColumn, toolName.parent())
+                     .data()
+                     .toString(),
+                 QStringLiteral("track_shipment"));
         QCoreApplication::processEvents(); // let deferred layout run before the picture
         saveShot(&m_workstation->window(), QStringLiteral("main-error-span"));
     }
 
-    void zoomShortcutsChangeTheVisibleRange()
+    void zoomShortcutsAndCtrlWheelChangeTheVisibleRange()
     {
         TimelineView &timeline = m_workstation->timeline();
         timeline.zoomToFit();
         const double fullWidth = timeline.visibleEnd() - timeline.visibleStart();
         QTest::keySequence(&m_workstation->window(), QKeySequence::ZoomIn);
+        QVERIFY(timeline.visibleEnd() - timeline.visibleStart() < fullWidth);
+        timeline.zoomToFit();
+        const QPoint at = timeline.viewport()->rect().center();
+        QWheelEvent wheel(at, timeline.viewport()->mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton,
+                          Qt::ControlModifier, Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(timeline.viewport(), &wheel);
         QVERIFY(timeline.visibleEnd() - timeline.visibleStart() < fullWidth);
         QTest::keySequence(&m_workstation->window(), QKeySequence(Qt::CTRL | Qt::Key_0));
         QCOMPARE(timeline.visibleEnd() - timeline.visibleStart(), fullWidth);
