@@ -16,6 +16,7 @@
 #include <QClipboard>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -223,7 +224,16 @@ private Q_SLOTS:
         QSignalSpy loaded(&traces, &TraceListModel::loaded);
         QTest::keySequence(&window, QKeySequence::Find);
         QTRY_VERIFY(window.filterBar()->queryEdit()->hasFocus());
-        QTest::keyClicks(window.filterBar()->queryEdit(), QStringLiteral("model:gpt-4o*"));
+        // The Field menu starts the field; the user types its value.
+        auto *fieldButton = window.filterBar()->findChild<QToolButton *>();
+        QVERIFY(fieldButton && fieldButton->menu());
+        const auto fieldActions = fieldButton->menu()->actions();
+        const auto model = std::find_if(fieldActions.begin(), fieldActions.end(),
+                                        [](QAction *a) { return a->text() == QStringLiteral("Model"); });
+        QVERIFY(model != fieldActions.end());
+        (*model)->trigger();
+        QCOMPARE(window.filterBar()->queryEdit()->text(), QStringLiteral("model:"));
+        QTest::keyClicks(window.filterBar()->queryEdit(), QStringLiteral("gpt-4o*"));
         QTest::keyClick(window.filterBar()->queryEdit(), Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(traces.rowCount(), 1, 10000);
         QVERIFY(traces.index(0, int(TraceColumn::Root))

@@ -6,6 +6,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QToolButton>
 
 namespace tracedeck {
 
@@ -29,11 +31,37 @@ FilterBar::FilterBar(QWidget *parent)
     m_range->addItem(tr("Last 7 days"), int(Range::Last7Days));
     m_range->addItem(tr("All time"), int(Range::All));
     m_range->setCurrentIndex(m_range->count() - 1);
+    // The fields as a menu too: picking one puts `field:` in the query, ready for a value.
+    auto *fields = new QToolButton(this);
+    fields->setText(tr("Field"));
+    fields->setToolTip(tr("Add a field filter to the query"));
+    fields->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(fields);
+    const std::pair<QString, QString> fieldItems[] = {
+        {tr("Service"), QStringLiteral("service:")},
+        {tr("Model"), QStringLiteral("model:")},
+        {tr("User"), QStringLiteral("user:")},
+        {tr("Session"), QStringLiteral("session:")},
+        {tr("Request ID"), QStringLiteral("request:")},
+        {tr("Trace ID"), QStringLiteral("trace:")},
+        {tr("HTTP status code"), QStringLiteral("code:")},
+    };
+    for (const auto &[label, prefix] : fieldItems) {
+        menu->addAction(label, this, [this, prefix = prefix] {
+            QString text = m_query->text();
+            if (!text.isEmpty() && !text.endsWith(u' '))
+                text += u' ';
+            m_query->setText(text + prefix);
+            m_query->setFocus(Qt::OtherFocusReason);
+        });
+    }
+    fields->setMenu(menu);
     m_problem->setStyleSheet(QStringLiteral("color: #c62828;"));
     m_problem->hide();
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(6, 4, 6, 4);
+    layout->addWidget(fields);
     layout->addWidget(m_query, 1);
     layout->addWidget(m_problem);
     layout->addWidget(m_errorsOnly);
