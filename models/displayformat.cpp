@@ -9,16 +9,21 @@ namespace tracedeck {
 
 QString DisplayFormat::duration(int64_t ns)
 {
+    // Three significant digits in the largest unit that keeps the number at or above 1.
+    const auto three = [](double v) {
+        const double a = std::fabs(v);
+        return QString::number(v, 'f', a >= 100 ? 0 : a >= 10 ? 1 : 2);
+    };
     const double abs = std::fabs(double(ns));
     if (abs < 1e3)
         return QStringLiteral("%1 ns").arg(ns);
     if (abs < 1e6)
-        return QStringLiteral("%1 µs").arg(double(ns) / 1e3, 0, 'g', 3);
+        return three(double(ns) / 1e3) + QStringLiteral(" µs");
     if (abs < 1e9)
-        return QStringLiteral("%1 ms").arg(double(ns) / 1e6, 0, 'g', 3);
+        return three(double(ns) / 1e6) + QStringLiteral(" ms");
     if (abs < 60e9)
-        return QStringLiteral("%1 s").arg(double(ns) / 1e9, 0, 'g', 3);
-    const int64_t seconds = ns / 1000000000;
+        return three(double(ns) / 1e9) + QStringLiteral(" s");
+    const int64_t seconds = ns / 1'000'000'000;
     if (seconds < 3600)
         return QStringLiteral("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
     return QStringLiteral("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);

@@ -1,3 +1,4 @@
+#include "displayformat.h"
 #include "storereader.h"
 #include "storesupport.h"
 #include "tracefilter.h"
@@ -135,6 +136,17 @@ private Q_SLOTS:
             QCOMPARE(filter.toQuery(), roundTrip);
         else
             QVERIFY(error.contains(QStringLiteral("status:maybe")));
+    }
+
+    void formatsDurationsInHumanUnits()
+    {
+        QCOMPARE(DisplayFormat::duration(850), QStringLiteral("850 ns"));
+        QCOMPARE(DisplayFormat::duration(12'400), QStringLiteral("12.4 µs"));
+        QCOMPARE(DisplayFormat::duration(4'560'000), QStringLiteral("4.56 ms"));
+        QCOMPARE(DisplayFormat::duration(312'500'000), QStringLiteral("312 ms"));
+        QCOMPARE(DisplayFormat::duration(2'345'600'000), QStringLiteral("2.35 s"));
+        QCOMPARE(DisplayFormat::duration(125'000'000'000), QStringLiteral("2 min 5 s"));
+        QCOMPARE(DisplayFormat::duration(3'780'000'000'000), QStringLiteral("1 h 3 min"));
     }
 
     void pagesNewestFirstAndPassesModelTester()

@@ -1,4 +1,6 @@
 #include "spaninspector.h"
+
+#include "displayformat.h"
 #include "jsoninspector.h"
 #include "span.h"
 
@@ -334,23 +336,6 @@ void SpanInspector::setupLlmBlock(QVBoxLayout *layout)
     layout->addWidget(m_llmBox);
 }
 
-QString SpanInspector::formatDuration(int64_t ns)
-{
-    const double abs = std::fabs(double(ns));
-    if (abs < 1e3)
-        return tr("%1 ns").arg(ns);
-    if (abs < 1e6)
-        return tr("%1 µs").arg(double(ns) / 1e3, 0, 'f', 1);
-    if (abs < 1e9)
-        return tr("%1 ms").arg(double(ns) / 1e6, 0, 'f', abs < 1e7 ? 2 : 1);
-    if (abs < 60e9)
-        return tr("%1 s").arg(double(ns) / 1e9, 0, 'f', 2);
-    const int64_t seconds = ns / 1'000'000'000;
-    if (seconds < 3600)
-        return tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
-    return tr("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);
-}
-
 QString SpanInspector::kindText(int kind)
 {
     switch (kind) {
@@ -437,13 +422,13 @@ void SpanInspector::fillHeader(const Span &span, int64_t selfTimeNs)
     m_start->setToolTip(tr("%1 ns since the Unix epoch").arg(span.startNs));
     const int64_t duration = span.endNs - span.startNs;
     const bool ended = span.endNs > 0 && duration >= 0;
-    m_duration->setText(ended ? formatDuration(duration) : tr("not ended"));
+    m_duration->setText(ended ? DisplayFormat::duration(duration) : tr("not ended"));
     if (selfTimeNs >= 0 && ended && duration > 0)
         m_selfTime->setText(tr("%1  (%2% of the span)")
-                                .arg(formatDuration(selfTimeNs))
+                                .arg(DisplayFormat::duration(selfTimeNs))
                                 .arg(std::round(100.0 * double(selfTimeNs) / double(duration))));
     else
-        m_selfTime->setText(selfTimeNs >= 0 ? formatDuration(selfTimeNs) : tr("—"));
+        m_selfTime->setText(selfTimeNs >= 0 ? DisplayFormat::duration(selfTimeNs) : tr("—"));
 
     m_name->setToolTip(m_name->text());
     m_traceId->setText(qs(span.traceId));
@@ -509,7 +494,7 @@ void SpanInspector::fillLlmBlock(const Span &span)
     }
     show(m_cost, cost);
     show(m_finishReason, qs(f.finishReason));
-    show(m_ttft, f.ttftMs ? formatDuration(int64_t(std::llround(*f.ttftMs * 1e6))) : QString());
+    show(m_ttft, f.ttftMs ? DisplayFormat::duration(int64_t(std::llround(*f.ttftMs * 1e6))) : QString());
 }
 
 void SpanInspector::fillEvents(const Span &span)
@@ -541,7 +526,7 @@ void SpanInspector::fillEvents(const Span &span)
         };
         QString when;
         if (const auto t = event.find("timeNs"); t != event.end() && t->is_number())
-            when = QStringLiteral("+") + formatDuration(t->get<int64_t>() - span.startNs);
+            when = QStringLiteral("+") + DisplayFormat::duration(t->get<int64_t>() - span.startNs);
 
         auto *card = new QFrame(m_eventsLayout->parentWidget());
         card->setObjectName(QStringLiteral("eventCard"));

@@ -39,7 +39,6 @@ public:
     JsonInspector *scopeInspector() const { return m_scope; }
 
     // "850 ns", "12.4 µs", "312.5 ms", "4.21 s", "2 min 5 s", "1 h 3 min".
-    static QString formatDuration(int64_t ns);
     static QString kindText(int kind);
 
 Q_SIGNALS:

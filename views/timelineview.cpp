@@ -1,5 +1,7 @@
 #include "timelineview.h"
 
+#include "displayformat.h"
+
 #include <QApplication>
 #include <QFontMetrics>
 #include <QHelpEvent>
@@ -51,15 +53,7 @@ const QColor ErrorColour(0xd6, 0x27, 0x28);
 
 QString formatDuration(double ns)
 {
-    const double a = std::abs(ns);
-    auto three = [](double v) { return QString::number(v, 'f', v >= 100 ? 0 : v >= 10 ? 1 : 2); };
-    if (a < 1e3)
-        return QString::number(qRound64(ns)) + QStringLiteral(" ns");
-    if (a < 1e6)
-        return three(ns / 1e3) + QStringLiteral(" \u00b5s");
-    if (a < 1e9)
-        return three(ns / 1e6) + QStringLiteral(" ms");
-    return three(ns / 1e9) + QStringLiteral(" s");
+    return DisplayFormat::duration(qRound64(ns));
 }
 
 // A tick label in the unit the step calls for, with just the decimals the step needs.
