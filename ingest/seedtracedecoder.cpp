@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <limits>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -48,6 +49,12 @@ std::optional<SpanStatus> statusFromText(const std::string &text)
     if (s.empty() || s == "unset" || s == "pending" || s == "running" || s == "unknown")
         return SpanStatus::Unset;
     return std::nullopt;
+}
+
+// Laying out many long siblings from a late start could pass the end of int64 nanoseconds.
+int64_t addClamped(int64_t a, int64_t b) // b >= 0
+{
+    return a > 0 && b > std::numeric_limits<int64_t>::max() - a ? std::numeric_limits<int64_t>::max() : a + b;
 }
 
 std::string generatedTraceId()
@@ -113,7 +120,7 @@ bool TraceReader::read(int64_t nowNs, std::string &traceId, SpanBatch &spans)
 {
     SeedRecordReader r(m_trace, m_prefix);
     TraceContext trace;
-    std::string idField, organization, project, traceType, service;
+    std::string organization, project, traceType, service;
     std::optional<int64_t> startNs;
     const json *metadata = nullptr;
     const json *items = nullptr;
@@ -176,7 +183,6 @@ bool TraceReader::read(int64_t nowNs, std::string &traceId, SpanBatch &spans)
             return fail(m_prefix + "spans[" + std::to_string(i) + "].parent_span_id: cycle of parents");
 
     traceId = trace.traceId;
-    spans.reserve(spans.size() + pending.size());
     for (PendingSpan &p : pending)
         spans.push_back(std::move(p.span));
     return true;
@@ -197,7 +203,7 @@ void TraceReader::layOut(std::vector<PendingSpan> &pending, const std::vector<si
         PendingSpan &p = pending[index];
         p.placed = true;
         p.span.startNs = p.startNs.value_or(at);
-        p.span.endNs = p.span.startNs + p.durationNs.value_or(0);
+        p.span.endNs = addClamped(p.span.startNs, p.durationNs.value_or(0));
         stack.push_back({index, 0, p.span.startNs});
     };
     int64_t cursor = traceStartNs;

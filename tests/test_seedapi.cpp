@@ -325,6 +325,38 @@ private Q_SLOTS:
                  1);
     }
 
+    void llmAnthropicBodiesGiveMessages()
+    {
+        json record = llmRecord("req-llm-3");
+        record["provider"] = "anthropic";
+        record["model"] = "claude-3-5-sonnet-20241022";
+        record["finish_reason"] = "tool_calls";
+        record["request_body"] = {
+            {"model", "claude-3-5-sonnet-20241022"},
+            {"system", "Be brief."},
+            {"messages", json::array({{{"role", "user"},
+                                       {"content", json::array({{{"type", "text"}, {"text", "Hello"}}})}}})}};
+        record["response_body"] = {
+            {"role", "assistant"},
+            {"stop_reason", "tool_use"},
+            {"content",
+             json::array(
+                 {{{"type", "text"}, {"text", "Looking."}},
+                  {{"type", "tool_use"}, {"id", "tu1"}, {"name", "lookup"}, {"input", {{"q", "x"}}}}})}};
+        const json records = json::array({record});
+        QCOMPARE(
+            m_client->post(QStringLiteral("/api/v1/tracker/llm"), body(records), "application/json").status,
+            201);
+        QCOMPARE(
+            count("SELECT count(*) FROM spans WHERE trace_id = 'req-llm-3' AND provider = 'anthropic' AND "
+                  "finish_reason = 'tool_calls' AND cost_source = 1 AND "
+                  "json_array_length(messages) = 3 AND json_extract(messages, '$[0].role') = 'system' AND "
+                  "json_extract(messages, '$[1].content') = 'Hello' AND "
+                  "json_extract(messages, '$[2].content') = 'Looking.' AND "
+                  "json_extract(messages, '$[2].tool_calls[0].name') = 'lookup'"),
+            1);
+    }
+
     void llmResendIsStoredOnceAndCostIsComputedWhenNotSent()
     {
         json record = llmRecord("req-llm-2");
