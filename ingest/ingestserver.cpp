@@ -9,6 +9,7 @@
 #include "spanwriter.h"
 #include "zipkindecoder.h"
 
+#include <QDateTime>
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QPointer>
@@ -47,6 +48,8 @@ IngestServer::IngestServer(SpanWriter &writer, const IngestOptions &options, Ing
     , m_tcp(new LimitedTcpServer(options.maxBodyBytes + kHeaderAllowance, this))
     , m_queryApi(new QueryApi(writer.path(), this))
 {
+    // GET routes first: the POST-only routes on the same paths answer 405 to every other method.
+    m_queryApi->addRoutes(*m_http);
     m_http->route(QStringLiteral("/v1/traces"),
                   [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                       handleOtlpTraces(request, std::move(responder));
@@ -55,11 +58,26 @@ IngestServer::IngestServer(SpanWriter &writer, const IngestOptions &options, Ing
                   [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                       handleZipkinSpans(request, std::move(responder));
                   });
+    m_http->route(QStringLiteral("/api/v1/tracker/rest"),
+                  [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                      handleTracker(request, std::move(responder), TrackerDecoder::Kind::Rest);
+                  });
+    m_http->route(QStringLiteral("/api/v1/tracker/llm"),
+                  [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                      handleTracker(request, std::move(responder), TrackerDecoder::Kind::Llm);
+                  });
+    m_http->route(QStringLiteral("/api/v1/traces"),
+                  [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                      handleSeedTraces(request, std::move(responder), SeedTraceDecoder::Shape::Single);
+                  });
+    m_http->route(QStringLiteral("/api/v1/traces/batch"),
+                  [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                      handleSeedTraces(request, std::move(responder), SeedTraceDecoder::Shape::Batch);
+                  });
     m_http->route(QStringLiteral("/health"),
                   [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                       handleHealth(request, std::move(responder));
                   });
-    m_queryApi->addRoutes(*m_http);
     m_http->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         handleMissing(request, std::move(responder));
     });
@@ -199,6 +217,72 @@ void IngestServer::handleZipkinSpans(const QHttpServerRequest &request, QHttpSer
           });
 }
 
+void IngestServer::handleTracker(const QHttpServerRequest &request, QHttpServerResponder &&responder,
+                                 TrackerDecoder::Kind kind)
+{
+    ++m_counters.requests;
+    if (request.method() != QHttpServerRequest::Method::Post) {
+        HttpReply::error(405, "method_not_allowed",
+                         QStringLiteral("%1 accepts POST only").arg(request.url().path()))
+            .send(responder);
+        return;
+    }
+    Body body;
+    if (!readBody(request, false, responder, &body))
+        return;
+    storeSeed(TrackerDecoder::decode(std::string_view(body.data.constData(), size_t(body.data.size())), kind),
+              std::move(responder));
+}
+
+void IngestServer::handleSeedTraces(const QHttpServerRequest &request, QHttpServerResponder &&responder,
+                                    SeedTraceDecoder::Shape shape)
+{
+    ++m_counters.requests;
+    if (request.method() != QHttpServerRequest::Method::Post) {
+        HttpReply::error(405, "method_not_allowed",
+                         QStringLiteral("%1 accepts POST only").arg(request.url().path()))
+            .send(responder);
+        return;
+    }
+    Body body;
+    if (!readBody(request, false, responder, &body))
+        return;
+    const int64_t nowNs = QDateTime::currentMSecsSinceEpoch() * 1'000'000;
+    storeSeed(SeedTraceDecoder::decode(std::string_view(body.data.constData(), size_t(body.data.size())),
+                                       shape, nowNs),
+              std::move(responder));
+}
+
+void IngestServer::storeSeed(SeedDecodeResult &&result, QHttpServerResponder &&responder)
+{
+    nlohmann::json rejections = nlohmann::json::array();
+    for (const auto &r : result.rejections)
+        rejections.push_back({{"index", r.index}, {"error", r.error}});
+    if (result.decoded.ok() && result.decoded.spans.empty() && result.rejectedRecords > 0) {
+        m_counters.rejectedSpans += result.decoded.rejectedSpans;
+        const std::string detail = result.errorSummary();
+        const nlohmann::json body = {{"error", "bad_request"}, {"detail", detail}, {"rejected", rejections}};
+        HttpReply::json(400, QByteArray::fromStdString(
+                                 body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)))
+            .send(responder);
+        return;
+    }
+    nlohmann::json answer = {{"accepted", result.acceptedRecords},
+                             {"rejected", result.rejectedRecords},
+                             {"spans", result.decoded.spans.size()},
+                             {"trace_ids", result.traceIds}};
+    if (result.traceIds.size() == 1)
+        answer["trace_id"] = result.traceIds.front();
+    if (result.rejectedRecords > 0)
+        answer["errors"] = std::move(rejections);
+    const int status = result.rejectedRecords > 0 ? 200 : 201;
+    store(std::move(result.decoded), WireFormat::Json, std::move(responder),
+          [status, answer = std::move(answer)](const CommitResult &) {
+              return HttpReply::json(status, QByteArray::fromStdString(answer.dump(
+                                                 -1, ' ', false, nlohmann::json::error_handler_t::replace)));
+          });
+}
+
 void IngestServer::store(DecodeResult &&decoded, WireFormat format, QHttpServerResponder &&responder,
                          ReplyForCommit reply)
 {
@@ -295,8 +379,10 @@ void IngestServer::handleMissing(const QHttpServerRequest &request, QHttpServerR
     HttpReply::error(
         404, "not_found",
         QStringLiteral("no endpoint at %1; Tracedeck accepts POST /v1/traces (OTLP/HTTP), "
-                       "POST /api/v2/spans (Zipkin v2), GET /api/v1/traces, /api/v1/traces/{id}, "
-                       "/api/v1/paths/{request_id}, /api/v1/metrics/summary and GET /health")
+                       "POST /api/v2/spans (Zipkin v2), POST /api/v1/tracker/rest, "
+                       "POST /api/v1/tracker/llm, POST /api/v1/traces, POST /api/v1/traces/batch, "
+                       "GET /api/v1/traces, /api/v1/traces/{id}, /api/v1/paths/{request_id}, "
+                       "/api/v1/metrics/summary and GET /health")
             .arg(request.url().path()))
         .send(responder);
 }

@@ -4,6 +4,9 @@
 #include "httpreply.h"
 #include "ingestoptions.h"
 #include "normalizer.h"
+#include "seeddecoderesult.h"
+#include "seedtracedecoder.h"
+#include "trackerdecoder.h"
 
 #include <QHttpServerResponder>
 #include <QObject>
@@ -32,9 +35,9 @@ struct IngestCounters {
     std::atomic<int64_t> throttled{0};     // requests answered 429 because the writer's queue was full
 };
 
-// The HTTP routes (OTLP/HTTP, Zipkin v2, health) on the listener thread. Decodes and normalizes on this
-// thread, hands spans to the writer, and answers each request only when its spans are committed: the
-// responder waits in m_pending until the writer's callback comes back to this thread.
+// The HTTP routes (OTLP/HTTP, Zipkin v2, the seed APIs, health) on the listener thread. Decodes and
+// normalizes on this thread, hands spans to the writer, and answers each request only when its spans are
+// committed: the responder waits in m_pending until the writer's callback comes back to this thread.
 class IngestServer : public QObject {
     Q_OBJECT
 public:
@@ -55,6 +58,10 @@ private:
 
     void handleOtlpTraces(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     void handleZipkinSpans(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    void handleTracker(const QHttpServerRequest &request, QHttpServerResponder &&responder,
+                       TrackerDecoder::Kind kind);
+    void handleSeedTraces(const QHttpServerRequest &request, QHttpServerResponder &&responder,
+                          SeedTraceDecoder::Shape shape);
     void handleHealth(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     void handleMissing(const QHttpServerRequest &request, QHttpServerResponder &&responder);
 
@@ -62,6 +69,9 @@ private:
     // false when the body cannot be read.
     bool readBody(const QHttpServerRequest &request, bool acceptProtobuf, QHttpServerResponder &responder,
                   Body *body);
+    // The seed APIs' answer: 201 (all stored) or 200 (some records rejected) naming the stored trace ids,
+    // after commit; 400 naming every bad field when no record is valid.
+    void storeSeed(SeedDecodeResult &&result, QHttpServerResponder &&responder);
     // Normalizes and submits decoded spans; answers now (nothing to store, queue full) or after commit.
     void store(DecodeResult &&decoded, WireFormat format, QHttpServerResponder &&responder,
                ReplyForCommit reply);
