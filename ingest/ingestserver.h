@@ -4,6 +4,7 @@
 #include "httpreply.h"
 #include "ingestoptions.h"
 #include "normalizer.h"
+#include "redactor.h"
 
 #include <QHttpServerResponder>
 #include <QObject>
@@ -70,6 +71,7 @@ private:
     IngestOptions m_options;
     IngestCounters &m_counters;
     Normalizer m_normalizer;
+    Redactor m_redactor;
     QHttpServer *m_http;
     LimitedTcpServer *m_tcp;
     quint64 m_nextRequestId = 1;
