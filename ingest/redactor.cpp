@@ -193,6 +193,21 @@ bool replaceAllWith(QString &text, const QRegularExpression &re, const QString &
     });
 }
 
+enum CharClass : unsigned char { Plain, Digit, Separator, Dash, Trigger };
+
+// What scan() does with each byte; most bytes are Plain.
+constexpr std::array<CharClass, 256> kCharClasses = [] {
+    std::array<CharClass, 256> classes{};
+    for (char c = '0'; c <= '9'; ++c)
+        classes[static_cast<unsigned char>(c)] = Digit;
+    for (char c : std::string_view(" .()+"))
+        classes[static_cast<unsigned char>(c)] = Separator;
+    classes['-'] = Dash;
+    for (char c : std::string_view("@:=BbkJAgx"))
+        classes[static_cast<unsigned char>(c)] = Trigger;
+    return classes;
+}();
+
 bool looksLikeJson(std::string_view text)
 {
     const size_t first = text.find_first_not_of(" \t\r\n");
@@ -238,38 +253,42 @@ bool Redactor::isSensitiveKey(std::string_view key) const
 {
     if (m_keys.empty() || key.empty())
         return false;
-    // Normalize into a buffer: lowercase, '-' and ' ' as '_', "camelCase" as "camel_case". Long keys keep
-    // their tail, which holds the last segment.
-    char buffer[256];
-    if (key.size() > 120)
-        key = key.substr(key.size() - 120);
-    size_t n = 0;
-    for (size_t i = 0; i < key.size(); ++i) {
-        const char c = key[i];
-        if (c >= 'A' && c <= 'Z' && i > 0 &&
-            ((key[i - 1] >= 'a' && key[i - 1] <= 'z') || isAsciiDigit(key[i - 1])))
-            buffer[n++] = '_';
-        buffer[n++] = c == '-' || c == ' ' ? '_' : lower(c);
-    }
-    std::string_view normalized(buffer, n);
-
     // The last segment, skipping list indices (headers.authorization.0).
-    std::string_view segment;
-    size_t end = normalized.size();
+    std::string_view raw;
+    size_t end = key.size();
     while (true) {
-        const size_t dot = end == 0 ? std::string_view::npos : normalized.rfind('.', end - 1);
+        const size_t dot = end == 0 ? std::string_view::npos : key.rfind('.', end - 1);
         const size_t begin = dot == std::string_view::npos ? 0 : dot + 1;
-        segment = normalized.substr(begin, end - begin);
-        const bool index = !segment.empty() && std::all_of(segment.begin(), segment.end(), isAsciiDigit);
+        raw = key.substr(begin, end - begin);
+        const bool index = !raw.empty() && std::all_of(raw.begin(), raw.end(), isAsciiDigit);
         if (!index || begin == 0)
             break;
         end = begin - 1;
     }
-    const std::string_view parents = normalized.substr(0, size_t(segment.data() - normalized.data()));
-    if (parents.find("usage.") != std::string_view::npos ||
-        parents.find("token_count.") != std::string_view::npos)
+    if (raw.empty() || raw.size() > 100)
         return false;
+    // Normalized: lowercase, '-' and ' ' as '_', "camelCase" as "camel_case".
+    char buffer[208];
+    size_t n = 0;
+    for (size_t i = 0; i < raw.size(); ++i) {
+        const char c = raw[i];
+        if (c >= 'A' && c <= 'Z' && i > 0 &&
+            ((raw[i - 1] >= 'a' && raw[i - 1] <= 'z') || isAsciiDigit(raw[i - 1])))
+            buffer[n++] = '_';
+        buffer[n++] = c == '-' || c == ' ' ? '_' : lower(c);
+    }
+    const std::string_view segment(buffer, n);
+    if (!matchesKey(segment))
+        return false;
+    // Token counts live under "usage" (gen_ai.usage.*, llm.usage.*) and "token_count" (OpenInference).
+    std::string parents(key.substr(0, size_t(raw.data() - key.data())));
+    std::transform(parents.begin(), parents.end(), parents.begin(), lower);
+    return parents.find("usage.") == std::string::npos && parents.find("token_count.") == std::string::npos &&
+           parents.find("tokencount.") == std::string::npos;
+}
 
+bool Redactor::matchesKey(std::string_view segment) const
+{
     for (size_t k = 0; k < m_keys.size(); ++k) {
         const std::string &want = m_keys[k];
         if (segment == want)
@@ -291,30 +310,37 @@ bool Redactor::isSensitiveKey(std::string_view key) const
 Redactor::Triggers Redactor::scan(std::string_view text) const
 {
     Triggers found;
-    int runDigits = 0;
-    int plainDigits = 0;
-    for (size_t i = 0; i < text.size(); ++i) {
+    int runDigits = 0;   // digits in a run of digits and phone/card separators
+    int plainDigits = 0; // digits since the last non-digit
+    int dashDigits = -1; // digits before the last '-', for 123-45-6789
+    const size_t n = text.size();
+    for (size_t i = 0; i < n; ++i) {
         const char c = text[i];
-        if (isAsciiDigit(c)) {
-            ++runDigits;
-            ++plainDigits;
-            found.number |= runDigits >= 9;
+        switch (kCharClasses[static_cast<unsigned char>(c)]) {
+        case Plain:
+            runDigits = plainDigits = 0;
+            dashDigits = -1;
             continue;
-        }
-        switch (c) {
-        case '-':
-            found.ssn |= plainDigits == 3 || plainDigits == 2;
-            [[fallthrough]];
-        case ' ':
-        case '.':
-        case '(':
-        case ')':
-        case '+':
-            break;
+        case Digit:
+            ++plainDigits;
+            found.number |= ++runDigits >= 9;
+            continue;
+        case Separator:
+            plainDigits = 0;
+            dashDigits = -1;
+            continue;
+        case Dash:
+            found.ssn |= plainDigits == 2 && dashDigits == 3;
+            dashDigits = plainDigits;
+            plainDigits = 0;
+            continue;
         default:
-            runDigits = 0;
+            break;
         }
-        plainDigits = 0;
+        runDigits = plainDigits = 0;
+        dashDigits = -1;
+        // Cheap tests of the neighbours first: most of these letters are in words, not keys.
+        const char next = i + 1 < n ? text[i + 1] : '\0';
         switch (c) {
         case '@':
             found.email = true;
@@ -335,26 +361,26 @@ Redactor::Triggers Redactor::scan(std::string_view text) const
             break;
         case 'B':
         case 'b':
-            found.token |= startsWithNoCase(text, i, "bearer");
+            found.token |= (next == 'e' || next == 'E') && startsWithNoCase(text, i, "bearer");
             break;
-        case 'e':
-            found.token |= startsWith(text, i, "eyJ");
+        case 'J': // eyJ
+            found.token |= i >= 2 && text[i - 1] == 'y' && text[i - 2] == 'e';
             break;
-        case 's':
-        case 'r':
-            found.apiKey |= startsWith(text, i + 1, "k-") || startsWith(text, i + 1, "k_live_") ||
-                            startsWith(text, i + 1, "k_test_");
+        case 'k': // sk-, sk_live_, rk_test_
+            found.apiKey |= i >= 1 && (text[i - 1] == 's' || text[i - 1] == 'r') &&
+                            (next == '-' || startsWith(text, i, "k_live_") || startsWith(text, i, "k_test_"));
             break;
         case 'A':
             found.apiKey |=
-                startsWith(text, i, "AKIA") || startsWith(text, i, "ASIA") || startsWith(text, i, "AIza");
+                (next == 'K' || next == 'S' || next == 'I') &&
+                (startsWith(text, i, "AKIA") || startsWith(text, i, "ASIA") || startsWith(text, i, "AIza"));
             break;
         case 'g':
-            found.apiKey |= (startsWith(text, i, "gh") && text.size() - i > 3 && text[i + 3] == '_') ||
-                            startsWith(text, i, "github_pat_");
+            found.apiKey |=
+                next == 'h' && ((n - i > 3 && text[i + 3] == '_') || startsWith(text, i, "github_pat_"));
             break;
         case 'x':
-            found.apiKey |= startsWith(text, i, "xox");
+            found.apiKey |= next == 'o' && startsWith(text, i, "xox");
             break;
         default:
             break;

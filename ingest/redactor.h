@@ -49,6 +49,7 @@ private:
     struct Triggers;
     Triggers scan(std::string_view text) const;
     bool redactText(std::string &text, const Triggers &found) const;
+    bool matchesKey(std::string_view normalizedSegment) const;
 
     Rules m_rules;
     std::vector<std::string> m_keys;        // normalized: lowercase, '_' for '-'
