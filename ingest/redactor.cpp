@@ -58,6 +58,21 @@ bool isQualifier(std::string_view word)
     return std::find(words.begin(), words.end(), word) != words.end();
 }
 
+// Words that, before "_<key>", make it a count or a timing: time_to_first_token, max_token, num_token.
+bool isCountWord(std::string_view word)
+{
+    static constexpr std::array<std::string_view, 14> words{
+        "first", "last",   "next",   "per",        "max",   "min",    "num",
+        "input", "output", "prompt", "completion", "total", "cached", "reasoning"};
+    return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+std::string_view lastWord(std::string_view snake)
+{
+    const size_t underscore = snake.rfind('_');
+    return underscore == std::string_view::npos ? snake : snake.substr(underscore + 1);
+}
+
 bool luhnValid(const QString &digits)
 {
     int sum = 0;
@@ -294,7 +309,8 @@ bool Redactor::matchesKey(std::string_view segment) const
         if (segment == want)
             return true;
         if (segment.size() > want.size() && segment.ends_with(want) &&
-            segment[segment.size() - want.size() - 1] == '_')
+            segment[segment.size() - want.size() - 1] == '_' &&
+            !isCountWord(lastWord(segment.substr(0, segment.size() - want.size() - 1))))
             return true;
         if (segment.size() > want.size() && segment.starts_with(want) && segment[want.size()] == '_' &&
             isQualifier(segment.substr(want.size() + 1)))

@@ -12,8 +12,9 @@ namespace tracedeck {
 //
 // Keys: an attribute or JSON object key is sensitive when its last dotted segment (trailing numeric
 // segments such as ".0" skipped), lowercased, camelCase split and '-' read as '_', is one of Rules::keys,
-// ends with "_<key>" (access_token, user_email, openai_api_key), starts with "<key>_" followed by one
-// qualifier word (email_address, phone_number, password_hash, secret_key), or equals it with the
+// ends with "_<key>" (access_token, user_email, openai_api_key) unless the word before is a count or
+// timing word (time_to_first_token, max_token, prompt_token: see isCountWord), starts with "<key>_" followed
+// by one qualifier word (email_address, phone_number, password_hash, secret_key), or equals it with the
 // underscores dropped (apikey). Keys under a "usage" or "token_count" segment are never sensitive: they
 // hold token counts. "max_tokens", "input_tokens" do not match "token" ("tokens" is another word).
 // A sensitive key's value, whatever its type, becomes "[REDACTED]". The same rule applies to "key=value"

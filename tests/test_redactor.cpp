@@ -3,6 +3,7 @@
 #include "ingestlistener.h"
 #include "normalizer.h"
 #include "redactor.h"
+#include "sampletraces.h"
 #include "spanwriter.h"
 
 #include "opentelemetry/proto/collector/trace/v1/trace_service.pb.h"
@@ -230,7 +231,11 @@ private Q_SLOTS:
                                   "gen_ai.input.messages",
                                   "session",
                                   "description",
-                                  "ssn_last_checked"};
+                                  "ssn_last_checked",
+                                  "gen_ai.response.time_to_first_token",
+                                  "max_token",
+                                  "prompt_token",
+                                  "cached_token"};
         for (const char *key : yes)
             QTest::newRow(key) << QString::fromLatin1(key) << true;
         for (const char *key : no)
@@ -411,6 +416,25 @@ private Q_SLOTS:
         ownKeys.keys = {"Session-Cookie"};
         QVERIFY(Redactor(ownKeys).isSensitiveKey("http.request.header.session-cookie"));
         QVERIFY(!Redactor(ownKeys).isSensitiveKey("password"));
+    }
+
+    // The bundled samples hold no secrets: redaction on or off, they load the same (no false positives
+    // on token counts, time_to_first_token, ids, timestamps or the prompts).
+    void sampleTracesHaveNothingToRedact()
+    {
+        Redactor::Rules off;
+        off.enabled = false;
+        const SpanBatch plain = SampleTraces::load(1'700'000'000'000'000'000, off);
+        const SpanBatch redacted = SampleTraces::load(1'700'000'000'000'000'000);
+        QVERIFY(!plain.empty());
+        QCOMPARE(redacted.size(), plain.size());
+        for (size_t i = 0; i < plain.size(); ++i) {
+            QCOMPARE(redacted[i].name, plain[i].name);
+            QCOMPARE(redacted[i].attributes.dump(), plain[i].attributes.dump());
+            QCOMPARE(redacted[i].events.dump(), plain[i].events.dump());
+            QCOMPARE(redacted[i].resource.dump(), plain[i].resource.dump());
+            QCOMPARE(redacted[i].fields.messages.dump(), plain[i].fields.messages.dump());
+        }
     }
 
     // The end-to-end check: secrets sent through every ingest path never reach the database file.
