@@ -336,6 +336,8 @@ Redactor::Triggers Redactor::scan(std::string_view text) const
         case Plain:
             runDigits = plainDigits = 0;
             dashDigits = -1;
+            while (i + 1 < n && kCharClasses[static_cast<unsigned char>(text[i + 1])] == Plain)
+                ++i;
             continue;
         case Digit:
             ++plainDigits;
