@@ -66,8 +66,9 @@ void FileImport::start(const QStringList &paths)
 {
     if (m_thread)
         m_thread->wait();
-    m_thread.reset(QThread::create([this, paths] {
+    m_thread.reset(QThread::create([this, paths, redaction = m_redaction] {
         const Normalizer normalizer;
+        const Redactor redactor(redaction);
         qint64 total = 0;
         int failed = 0;
         for (const QString &path : paths) {
@@ -83,6 +84,7 @@ void FileImport::start(const QStringList &paths)
                 SpanBatch batch;
                 for (size_t j = i; j < std::min(spans.size(), i + kBatchSpans); ++j) {
                     normalizer.normalize(spans[j]);
+                    redactor.redact(spans[j]);
                     spans[j].source = "file";
                     batch.push_back(std::move(spans[j]));
                 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "redactor.h"
+
 #include <QObject>
 #include <QStringList>
 #include <QThread>
@@ -29,6 +31,8 @@ public:
     // Imports `paths` one after another; a previous import still running is waited for first.
     void start(const QStringList &paths);
     bool isRunning() const;
+    // Applies to imports started afterwards.
+    void setRedaction(const Redactor::Rules &rules) { m_redaction = rules; }
 
 Q_SIGNALS:
     void fileDone(const tracedeck::FileImport::FileReport &report);
@@ -36,6 +40,7 @@ Q_SIGNALS:
 
 private:
     SpanWriter &m_writer;
+    Redactor::Rules m_redaction;
     std::unique_ptr<QThread> m_thread;
     std::atomic<bool> m_stopping{false};
 };

@@ -44,6 +44,7 @@ IngestServer::IngestServer(SpanWriter &writer, const IngestOptions &options, Ing
     : m_writer(writer)
     , m_options(options)
     , m_counters(counters)
+    , m_redactor(options.redaction)
     , m_http(new QHttpServer(this))
     , m_tcp(new LimitedTcpServer(options.maxBodyBytes + kHeaderAllowance, this))
     , m_queryApi(new QueryApi(writer.path(), this))
@@ -304,8 +305,10 @@ void IngestServer::store(DecodeResult &&decoded, WireFormat format, QHttpServerR
             reply(CommitResult{true, {}, {}}).send(responder);
         return;
     }
-    for (Span &span : decoded.spans)
+    for (Span &span : decoded.spans) {
         m_normalizer.normalize(span);
+        m_redactor.redact(span); // after normalize: fields.messages are copies of attributes
+    }
     const quint64 id = m_nextRequestId++;
     const int64_t spanCount = int64_t(decoded.spans.size());
     QPointer<IngestServer> self(this);

@@ -4,6 +4,7 @@
 #include "httpreply.h"
 #include "ingestoptions.h"
 #include "normalizer.h"
+#include "redactor.h"
 #include "seeddecoderesult.h"
 #include "seedtracedecoder.h"
 #include "trackerdecoder.h"
@@ -81,6 +82,7 @@ private:
     IngestOptions m_options;
     IngestCounters &m_counters;
     Normalizer m_normalizer;
+    Redactor m_redactor;
     QHttpServer *m_http;
     LimitedTcpServer *m_tcp;
     QueryApi *m_queryApi;

@@ -15,10 +15,11 @@ static void initSampleResources()
 
 namespace tracedeck {
 
-SpanBatch SampleTraces::load(int64_t nowNs)
+SpanBatch SampleTraces::load(int64_t nowNs, const Redactor::Rules &redaction)
 {
     initSampleResources();
     const Normalizer normalizer;
+    const Redactor redactor(redaction);
     SpanBatch all;
     const char *const names[] = {"rest-request", "agent-run", "streaming-call"};
     int64_t offsetMs = 60'000; // the three traces a minute apart, the last one ending now
@@ -44,6 +45,7 @@ SpanBatch SampleTraces::load(int64_t nowNs)
             }
             span.source = "sample";
             normalizer.normalize(span);
+            redactor.redact(span);
             all.push_back(std::move(span));
         }
     }

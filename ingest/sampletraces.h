@@ -1,5 +1,6 @@
 #pragma once
 
+#include "redactor.h"
 #include "span.h"
 
 namespace tracedeck {
@@ -9,7 +10,7 @@ namespace tracedeck {
 // normalized like any ingested span.
 class SampleTraces {
 public:
-    static SpanBatch load(int64_t nowNs);
+    static SpanBatch load(int64_t nowNs, const Redactor::Rules &redaction = {});
 };
 
 } // namespace tracedeck
