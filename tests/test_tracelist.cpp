@@ -143,7 +143,7 @@ private Q_SLOTS:
         QCOMPARE(DisplayFormat::duration(850), QStringLiteral("850 ns"));
         QCOMPARE(DisplayFormat::duration(12'400), QStringLiteral("12.4 µs"));
         QCOMPARE(DisplayFormat::duration(4'560'000), QStringLiteral("4.56 ms"));
-        QCOMPARE(DisplayFormat::duration(312'500'000), QStringLiteral("312 ms"));
+        QCOMPARE(DisplayFormat::duration(312'500'000), QStringLiteral("313 ms"));
         QCOMPARE(DisplayFormat::duration(2'345'600'000), QStringLiteral("2.35 s"));
         QCOMPARE(DisplayFormat::duration(125'000'000'000), QStringLiteral("2 min 5 s"));
         QCOMPARE(DisplayFormat::duration(3'780'000'000'000), QStringLiteral("1 h 3 min"));
