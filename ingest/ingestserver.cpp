@@ -167,14 +167,21 @@ bool IngestServer::readBody(const QHttpServerRequest &request, bool acceptProtob
     return true;
 }
 
-void IngestServer::handleOtlpTraces(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+bool IngestServer::acceptPost(const QHttpServerRequest &request, QHttpServerResponder &responder)
 {
     ++m_counters.requests;
-    if (request.method() != QHttpServerRequest::Method::Post) {
-        HttpReply::error(405, "method_not_allowed", QStringLiteral("/v1/traces accepts POST only"))
-            .send(responder);
+    if (request.method() == QHttpServerRequest::Method::Post)
+        return true;
+    HttpReply::error(405, "method_not_allowed",
+                     QStringLiteral("%1 accepts POST only").arg(request.url().path()))
+        .send(responder);
+    return false;
+}
+
+void IngestServer::handleOtlpTraces(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    if (!acceptPost(request, responder))
         return;
-    }
     Body body;
     if (!readBody(request, true, responder, &body))
         return;
@@ -192,12 +199,8 @@ void IngestServer::handleOtlpTraces(const QHttpServerRequest &request, QHttpServ
 
 void IngestServer::handleZipkinSpans(const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
-    ++m_counters.requests;
-    if (request.method() != QHttpServerRequest::Method::Post) {
-        HttpReply::error(405, "method_not_allowed", QStringLiteral("/api/v2/spans accepts POST only"))
-            .send(responder);
+    if (!acceptPost(request, responder))
         return;
-    }
     Body body;
     if (!readBody(request, false, responder, &body))
         return;
@@ -221,13 +224,8 @@ void IngestServer::handleZipkinSpans(const QHttpServerRequest &request, QHttpSer
 void IngestServer::handleTracker(const QHttpServerRequest &request, QHttpServerResponder &&responder,
                                  TrackerDecoder::Kind kind)
 {
-    ++m_counters.requests;
-    if (request.method() != QHttpServerRequest::Method::Post) {
-        HttpReply::error(405, "method_not_allowed",
-                         QStringLiteral("%1 accepts POST only").arg(request.url().path()))
-            .send(responder);
+    if (!acceptPost(request, responder))
         return;
-    }
     Body body;
     if (!readBody(request, false, responder, &body))
         return;
@@ -238,13 +236,8 @@ void IngestServer::handleTracker(const QHttpServerRequest &request, QHttpServerR
 void IngestServer::handleSeedTraces(const QHttpServerRequest &request, QHttpServerResponder &&responder,
                                     SeedTraceDecoder::Shape shape)
 {
-    ++m_counters.requests;
-    if (request.method() != QHttpServerRequest::Method::Post) {
-        HttpReply::error(405, "method_not_allowed",
-                         QStringLiteral("%1 accepts POST only").arg(request.url().path()))
-            .send(responder);
+    if (!acceptPost(request, responder))
         return;
-    }
     Body body;
     if (!readBody(request, false, responder, &body))
         return;

@@ -57,6 +57,8 @@ private:
         WireFormat format = WireFormat::Json;
     };
 
+    // Counts the request; answers 405 and returns false unless it is a POST.
+    bool acceptPost(const QHttpServerRequest &request, QHttpServerResponder &responder);
     void handleOtlpTraces(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     void handleZipkinSpans(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     void handleTracker(const QHttpServerRequest &request, QHttpServerResponder &&responder,
