@@ -116,7 +116,35 @@ DELETE FROM message_fts;
 UPDATE store_meta SET value = 0 WHERE key = 'fts_indexed_seq';
 )sql";
 
-constexpr std::array kMigrations{kVersion1, kVersion2};
+// Version 3: workspaces (tenancy, DESIGN.md §3: every row belongs to one) with their retention and redaction
+// settings, and the API keys that select them. A key is stored only as its SHA-256; `prefix` is the few
+// leading characters shown in lists so a user can tell keys apart. Limits left NULL mean "unlimited".
+constexpr const char *kVersion3 = R"sql(
+CREATE TABLE workspaces (
+    name TEXT PRIMARY KEY,
+    retention_days INTEGER NOT NULL DEFAULT 30,
+    redaction INTEGER NOT NULL DEFAULT 1,
+    created_ns INTEGER NOT NULL
+);
+INSERT INTO workspaces (name, created_ns) VALUES ('local', CAST(strftime('%s', 'now') AS INTEGER) * 1000000000);
+INSERT OR IGNORE INTO workspaces (name, created_ns)
+    SELECT DISTINCT workspace, CAST(strftime('%s', 'now') AS INTEGER) * 1000000000 FROM traces;
+CREATE TABLE api_keys (
+    id INTEGER PRIMARY KEY,
+    workspace TEXT NOT NULL REFERENCES workspaces (name),
+    label TEXT NOT NULL DEFAULT '',
+    prefix TEXT NOT NULL,
+    hash BLOB NOT NULL UNIQUE,
+    created_ns INTEGER NOT NULL,
+    revoked_ns INTEGER,
+    spans_per_second REAL,
+    requests_per_second REAL,
+    spans_per_day INTEGER
+);
+CREATE INDEX api_keys_by_workspace ON api_keys (workspace);
+)sql";
+
+constexpr std::array kMigrations{kVersion1, kVersion2, kVersion3};
 
 } // namespace
 
@@ -138,6 +166,10 @@ bool Schema::migrate(Database &db, std::string *error)
                  std::to_string(currentVersion()) + "); upgrade Tracedeck to open it";
         return false;
     }
+    // Retention purges reclaim their pages with incremental vacuum, which must be chosen before the first
+    // table exists (an older file keeps auto_vacuum off until a full VACUUM).
+    if (version == 0 && !db.exec("PRAGMA auto_vacuum = INCREMENTAL", error))
+        return false;
     for (int v = version; v < currentVersion(); ++v) {
         const std::string sql = std::string("BEGIN IMMEDIATE;\n") + kMigrations[size_t(v)] +
                                 "\nPRAGMA user_version = " + std::to_string(v + 1) + ";\nCOMMIT;";
