@@ -1,4 +1,5 @@
 #include "engine.h"
+#include "exportcommand.h"
 #include "mainwindow.h"
 #include "options.h"
 #include "ratelogger.h"
@@ -9,12 +10,17 @@
 #include <QCoreApplication>
 
 #include <cstdio>
+#include <cstring>
 #include <memory>
 
 using namespace tracedeck;
 
 int main(int argc, char **argv)
 {
+    if (argc > 1 && std::strcmp(argv[1], "export") == 0) {
+        QCoreApplication app(argc, argv);
+        return ExportCommand::run(QCoreApplication::arguments());
+    }
     std::unique_ptr<QCoreApplication> app;
     if (Options::wantsHeadless(argc, argv))
         app = std::make_unique<QCoreApplication>(argc, argv);

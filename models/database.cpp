@@ -51,8 +51,12 @@ std::unique_ptr<Database> Database::open(const std::string &path, Mode mode, std
     sqlite3_extended_result_codes(db, 1);
     // WAL lets the GUI's read connections run while the writer commits. NORMAL sync in WAL mode keeps
     // every commit across a process crash (kill -9); only an OS crash or power loss can lose the last ones.
+    // Retention purges reclaim pages with incremental vacuum; a new file gets it only if it is chosen before
+    // WAL mode writes the header (an older file keeps auto_vacuum off until a full VACUUM: this is then a
+    // no-op).
     if (mode == Mode::ReadWrite) {
-        if (!database->exec("PRAGMA journal_mode=WAL", error) ||
+        if (!database->exec("PRAGMA auto_vacuum=INCREMENTAL", error) ||
+            !database->exec("PRAGMA journal_mode=WAL", error) ||
             !database->exec("PRAGMA synchronous=NORMAL", error))
             return nullptr;
     }

@@ -166,10 +166,6 @@ bool Schema::migrate(Database &db, std::string *error)
                  std::to_string(currentVersion()) + "); upgrade Tracedeck to open it";
         return false;
     }
-    // Retention purges reclaim their pages with incremental vacuum, which must be chosen before the first
-    // table exists (an older file keeps auto_vacuum off until a full VACUUM).
-    if (version == 0 && !db.exec("PRAGMA auto_vacuum = INCREMENTAL", error))
-        return false;
     for (int v = version; v < currentVersion(); ++v) {
         const std::string sql = std::string("BEGIN IMMEDIATE;\n") + kMigrations[size_t(v)] +
                                 "\nPRAGMA user_version = " + std::to_string(v + 1) + ";\nCOMMIT;";

@@ -60,8 +60,9 @@ private Q_SLOTS:
         }
         QCOMPARE(queryInt(m_path, "PRAGMA user_version"), int64_t(Schema::currentVersion()));
         QCOMPARE(queryInt(m_path, "SELECT count(*) FROM sqlite_master WHERE name = 'spans_by_request'"), 1);
-        QCOMPARE(queryInt(m_path, "SELECT count(*) FROM workspaces WHERE name = 'local' AND retention_days = 30"),
-                 1);
+        QCOMPARE(
+            queryInt(m_path, "SELECT count(*) FROM workspaces WHERE name = 'local' AND retention_days = 30"),
+            1);
         QCOMPARE(queryInt(m_path, "SELECT count(*) FROM api_keys"), 0);
         QCOMPARE(queryInt(m_path, "PRAGMA auto_vacuum"), 2); // incremental, for retention purges
         auto again = SpanWriter::open(m_path.toStdString(), &error);
