@@ -24,6 +24,12 @@ missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# The package test builds the .deb and validates its desktop entry, AppStream metainfo and MIME types.
+if [ "$mode" = test ]; then
+    for p in dpkg-dev desktop-file-utils appstream shared-mime-info; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+fi
 # The end-to-end test drives the OpenTelemetry JS SDK; any Node.js >= 18 with npm will do.
 if [ "$mode" = test ] && ! command -v npm >/dev/null 2>&1; then
     missing+=(nodejs npm)

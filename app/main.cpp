@@ -1,3 +1,4 @@
+#include "appicon.h"
 #include "engine.h"
 #include "exportcommand.h"
 #include "mainwindow.h"
@@ -29,6 +30,10 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("tracedeck"));
     QCoreApplication::setOrganizationName(QStringLiteral("tracedeck"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TRACEDECK_VERSION));
+    if (auto *gui = qobject_cast<QApplication *>(app.get())) {
+        gui->setWindowIcon(AppIcon::icon());
+        QGuiApplication::setDesktopFileName(QStringLiteral("org.tracedeck.Tracedeck"));
+    }
 
     int exitCode = 0;
     const auto options = Options::parse(QCoreApplication::arguments(), &exitCode);

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
 #include "emptystate.h"
 #include "filterbar.h"
 #include "ingeststatus.h"
@@ -10,7 +11,6 @@
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QMimeData>
 #include <QScrollArea>
 #include <QSettings>
@@ -120,10 +120,8 @@ void MainWindow::createActions()
     setHistoryAvailable(false, false);
 
     help->addAction(tr("&About Tracedeck"), this, [this] {
-        QMessageBox::about(this, tr("About Tracedeck"),
-                           tr("<b>Tracedeck %1</b><p>A local observability workstation for LLM agents and "
-                              "distributed services.</p><p>Built with Qt %2.</p>")
-                               .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+        AboutDialog dialog(this);
+        dialog.exec();
     });
 
     toolbar->addAction(open);
