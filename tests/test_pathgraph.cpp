@@ -1,0 +1,266 @@
+#include "graphlayout.h"
+#include "pathgraphview.h"
+#include "servicegraph.h"
+#include "timelinedata.h"
+#include "zipkindecoder.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace tracedeck;
+
+namespace {
+
+constexpr int64_t kMs = 1'000'000;
+
+TimelineSpan span(const char *id, const char *parent, const char *service, int64_t startMs, int64_t endMs,
+                  SpanStatus status = SpanStatus::Unset)
+{
+    TimelineSpan s;
+    s.spanId = id;
+    s.parentSpanId = parent;
+    s.name = std::string("op ") + id;
+    s.service = service;
+    s.startNs = startMs * kMs;
+    s.endNs = endMs * kMs;
+    s.status = status;
+    return s;
+}
+
+// gateway → orders (twice), orders → payments (fails once), orders → db, and an LLM call in orders.
+TimelineSpans nestedTrace()
+{
+    TimelineSpans spans = {
+        span("g", "", "gateway", 0, 100),
+        span("o1", "g", "orders", 5, 60),
+        span("o1-inner", "o1", "orders", 6, 20), // same service: no edge, no extra call
+        span("p1", "o1", "payments", 20, 50, SpanStatus::Error),
+        span("d1", "o1", "db", 50, 55),
+        span("o2", "g", "orders", 60, 95),
+        span("p2", "o2", "payments", 62, 70),
+        span("llm", "o2", "orders", 70, 94),
+    };
+    TimelineSpan &llm = spans.back();
+    llm.category = "llm";
+    llm.model = "gpt-4o";
+    llm.inputTokens = 1200;
+    llm.outputTokens = 300;
+    llm.costUsd = 0.006;
+    return spans;
+}
+
+const ServiceNode &node(const ServiceGraph &graph, const char *name)
+{
+    static const ServiceNode none;
+    const int i = graph.indexOf(QString::fromLatin1(name));
+    return i < 0 ? none : graph.nodes()[size_t(i)];
+}
+
+const ServiceEdge *edge(const ServiceGraph &graph, const char *from, const char *to)
+{
+    for (const ServiceEdge &e : graph.edges())
+        if (e.from == graph.indexOf(QString::fromLatin1(from)) &&
+            e.to == graph.indexOf(QString::fromLatin1(to)))
+            return &e;
+    return nullptr;
+}
+
+TimelineSpans fromZipkinFixture(const char *file)
+{
+    QFile f(QStringLiteral(TRACEDECK_TEST_DATA "/") + QLatin1String(file));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray bytes = f.readAll();
+    TimelineSpans out;
+    for (const Span &s :
+         ZipkinDecoder::decode(std::string_view(bytes.constData(), size_t(bytes.size()))).spans) {
+        TimelineSpan t;
+        t.spanId = s.spanId;
+        t.parentSpanId = s.parentSpanId;
+        t.name = s.name;
+        t.service = s.service;
+        t.startNs = s.startNs;
+        t.endNs = s.endNs;
+        t.status = s.status;
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+} // namespace
+
+class TestPathGraph : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void nestedTraceMakesServicesAndCalls()
+    {
+        const TimelineData trace = TimelineData::build(nestedTrace());
+        const ServiceGraph graph = ServiceGraph::fromTrace(trace);
+        QVERIFY(!graph.isFlatPath());
+        QCOMPARE(graph.nodes().size(), size_t(4));
+        QCOMPARE(graph.edges().size(), size_t(3));
+        QCOMPARE(node(graph, "gateway").calls, 1); // the root
+        QCOMPARE(node(graph, "orders").spans, 4);
+        QCOMPARE(node(graph, "orders").calls, 2); // o1-inner and llm stay inside orders
+        QCOMPARE(node(graph, "payments").errors, 1);
+        const ServiceEdge *toOrders = edge(graph, "gateway", "orders");
+        QVERIFY(toOrders);
+        QCOMPARE(toOrders->calls, 2);
+        QCOMPARE(toOrders->errors, 0);
+        const ServiceEdge *toPayments = edge(graph, "orders", "payments");
+        QVERIFY(toPayments);
+        QCOMPARE(toPayments->calls, 2);
+        QCOMPARE(toPayments->errors, 1);
+        QVERIFY(edge(graph, "orders", "db"));
+        QVERIFY(!edge(graph, "orders", "orders"));
+        // Latency of the calls into orders: 55 ms and 35 ms.
+        QCOMPARE(node(graph, "orders").p50Ns, 55 * kMs);
+        QCOMPARE(node(graph, "orders").p95Ns, 55 * kMs);
+        QCOMPARE(node(graph, "payments").p50Ns, 30 * kMs);
+        QVERIFY(node(graph, "orders").llm);
+        QCOMPARE(node(graph, "orders").inputTokens, 1200);
+        QCOMPARE(node(graph, "orders").outputTokens, 300);
+        QVERIFY(node(graph, "orders").costKnown);
+        QCOMPARE(node(graph, "orders").costUsd, 0.006);
+        QVERIFY(!node(graph, "gateway").llm);
+    }
+
+    // REST hops of one request id have no parents: the path is their time order.
+    void flatRecordsFormAPathInTimeOrder()
+    {
+        TimelineSpans hops = {span("h3", "", "billing", 30, 40), span("h1", "", "web", 0, 10),
+                              span("h2", "", "auth", 10, 20), span("h4", "", "web", 45, 50)};
+        const ServiceGraph graph = ServiceGraph::fromTrace(TimelineData::build(hops));
+        QVERIFY(graph.isFlatPath());
+        QCOMPARE(graph.nodes().size(), size_t(3));
+        QVERIFY(edge(graph, "web", "auth"));
+        QVERIFY(edge(graph, "auth", "billing"));
+        QVERIFY(edge(graph, "billing", "web"));
+        QVERIFY(!edge(graph, "web", "billing"));
+        QCOMPARE(node(graph, "web").calls, 2);
+    }
+
+    void singleSpanHasOneNodeAndNoEdges()
+    {
+        const ServiceGraph graph =
+            ServiceGraph::fromTrace(TimelineData::build({span("a", "", "solo", 0, 5)}));
+        QCOMPARE(graph.nodes().size(), size_t(1));
+        QVERIFY(graph.edges().empty());
+        QVERIFY(!graph.isFlatPath());
+        const GraphLayout layout = GraphLayout::layout(graph);
+        QCOMPARE(layout.nodes().size(), size_t(1));
+    }
+
+    // Graphviz lays the request out left to right; boxes do not overlap; arrows go from caller to callee.
+    void layoutReadsLeftToRight()
+    {
+        const ServiceGraph graph = ServiceGraph::fromTrace(TimelineData::build(nestedTrace()));
+        const GraphLayout layout = GraphLayout::layout(graph);
+        QVERIFY2(layout.error().isEmpty(), qPrintable(layout.error()));
+        QCOMPARE(layout.nodes().size(), graph.nodes().size());
+        QCOMPARE(layout.edges().size(), graph.edges().size());
+        const auto rect = [&](const char *name) {
+            return layout.nodes()[size_t(graph.indexOf(QLatin1String(name)))];
+        };
+        QVERIFY(rect("gateway").right() < rect("orders").left());
+        QVERIFY(rect("orders").right() < rect("payments").left());
+        QVERIFY(rect("orders").right() < rect("db").left());
+        for (size_t i = 0; i < layout.nodes().size(); ++i) {
+            QVERIFY(layout.bounds().contains(layout.nodes()[i]));
+            QCOMPARE(layout.nodes()[i].width(), GraphLayout::kNodeWidth);
+            for (size_t j = i + 1; j < layout.nodes().size(); ++j)
+                QVERIFY(!layout.nodes()[i].intersects(layout.nodes()[j]));
+        }
+        for (size_t i = 0; i < graph.edges().size(); ++i) {
+            const auto &geometry = layout.edges()[i];
+            QVERIFY(geometry.bezier.size() >= 4);
+            const QRectF from = layout.nodes()[size_t(graph.edges()[i].from)];
+            const QRectF to = layout.nodes()[size_t(graph.edges()[i].to)];
+            QVERIFY(from.adjusted(-2, -2, 2, 2).contains(geometry.bezier.front()));
+            QVERIFY(to.adjusted(-2, -2, 2, 2).contains(geometry.arrowTip));
+        }
+    }
+
+    // A real production trace (Zipkin test data, 10 services) through the whole path, shown and exported.
+    void viewShowsARealTraceAndExports()
+    {
+        const TimelineSpans spans = fromZipkinFixture("zipkin/yelp.json");
+        QCOMPARE(spans.size(), size_t(16));
+        auto graph =
+            std::make_shared<const ServiceGraph>(ServiceGraph::fromTrace(TimelineData::build(spans)));
+        // Services that sent spans; remote peers without spans of their own (mysql, memcache) are not nodes.
+        QCOMPARE(graph->nodes().size(), size_t(6));
+        auto layout = std::make_shared<const GraphLayout>(GraphLayout::layout(*graph));
+        PathGraphView view;
+        view.resize(1200, 700);
+        view.setGraph(graph, layout);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(view.scale() > 0.1 && view.scale() <= 1.0);
+
+        // Click a service: the view asks to filter by it.
+        QSignalSpy activated(&view, &PathGraphView::serviceActivated);
+        const int target = 3;
+        const QPoint centre = view.nodeCentre(target).toPoint();
+        QCOMPARE(view.nodeAt(centre), target);
+        QTest::mouseClick(&view, Qt::LeftButton, {}, centre);
+        QCOMPARE(activated.count(), 1);
+        QCOMPARE(activated.at(0).at(0).toString(), graph->nodes()[target].name);
+
+        // Wheel zooms around the cursor: the service under it stays under it.
+        const double before = view.scale();
+        QWheelEvent wheel(QPointF(centre), view.mapToGlobal(QPointF(centre)), QPoint(), QPoint(0, 120),
+                          Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(&view, &wheel);
+        QVERIFY(view.scale() > before);
+        QCOMPARE(view.nodeAt(centre), target);
+        // Dragging pans: the service moves with the mouse, and a drag is not a click.
+        const QPointF movedFrom = view.nodeCentre(target);
+        QTest::mousePress(&view, Qt::LeftButton, {}, QPoint(20, 20));
+        QMouseEvent move(QEvent::MouseMove, QPointF(80, 60), view.mapToGlobal(QPointF(80, 60)), Qt::NoButton,
+                         Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&view, &move);
+        QTest::mouseRelease(&view, Qt::LeftButton, {}, QPoint(80, 60));
+        QCOMPARE(view.nodeCentre(target), movedFrom + QPointF(60, 40));
+        QCOMPARE(activated.count(), 1);
+        QTest::mouseDClick(&view, Qt::LeftButton, {}, QPoint(5, 5));
+        QCOMPARE(view.scale(), before);
+
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("graph.png"));
+        const QString svg = dir.filePath(QStringLiteral("graph.svg"));
+        QVERIFY(view.savePng(png));
+        QVERIFY(view.saveSvg(svg));
+        QImage image(png);
+        QCOMPARE(image.size(), (layout->bounds().adjusted(-24, -24, 24, 24).size() * 2).toSize());
+        QFile svgFile(svg);
+        QVERIFY(svgFile.open(QIODevice::ReadOnly));
+        const QByteArray svgText = svgFile.readAll();
+        QVERIFY(svgText.startsWith("<?xml"));
+        QVERIFY2(svgText.contains(graph->nodes()[0].name.toUtf8()), "service names are text in the SVG");
+        QDir().mkpath(QStringLiteral(TRACEDECK_SCREENSHOT_OUT));
+        view.grab().save(QStringLiteral(TRACEDECK_SCREENSHOT_OUT "/pathgraph-yelp.png"));
+
+        // An empty trace says so instead of drawing nothing.
+        view.setGraph(std::make_shared<const ServiceGraph>(), std::make_shared<const GraphLayout>());
+        QVERIFY(!view.savePng(png));
+    }
+
+    void nestedTraceScreenshot()
+    {
+        auto graph =
+            std::make_shared<const ServiceGraph>(ServiceGraph::fromTrace(TimelineData::build(nestedTrace())));
+        auto layout = std::make_shared<const GraphLayout>(GraphLayout::layout(*graph));
+        PathGraphView view;
+        view.resize(1000, 420);
+        view.setGraph(graph, layout);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.grab().save(QStringLiteral(TRACEDECK_SCREENSHOT_OUT "/pathgraph-nested.png"));
+    }
+};
+
+QTEST_MAIN(TestPathGraph)
+#include "test_pathgraph.moc"
