@@ -2,6 +2,8 @@
 #include "pathgraphview.h"
 #include "servicegraph.h"
 #include "timelinedata.h"
+#include "timelineview.h"
+#include "widgetexport.h"
 #include "zipkindecoder.h"
 
 #include <QFile>
@@ -246,6 +248,33 @@ private Q_SLOTS:
         // An empty trace says so instead of drawing nothing.
         view.setGraph(std::make_shared<const ServiceGraph>(), std::make_shared<const GraphLayout>());
         QVERIFY(!view.savePng(png));
+    }
+
+    // The timeline (any view) saved as it is shown: a PNG at twice the pixels, an SVG whose labels are text.
+    void timelineExportsAsPngAndSvg()
+    {
+        TimelineView view;
+        view.resize(900, 300);
+        view.setData(std::make_shared<const TimelineData>(TimelineData::build(nestedTrace())));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("timeline.png"));
+        const QString svg = dir.filePath(QStringLiteral("timeline.svg"));
+        QVERIFY(WidgetExport::save(view, png, QStringLiteral("timeline")));
+        QVERIFY(WidgetExport::save(view, svg, QStringLiteral("timeline")));
+        const QImage image(png);
+        QCOMPARE(image.size(), QSize(1800, 600));
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 6)
+            for (int x = 0; x < image.width(); x += 6)
+                colours.insert(image.pixel(x, y));
+        QVERIFY(colours.size() > 10); // bars in service colours, not a blank page
+        QFile file(svg);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        QVERIFY(text.contains("<svg"));
+        QVERIFY(text.contains("payments")); // the legend and labels stay text
     }
 
     void nestedTraceScreenshot()
