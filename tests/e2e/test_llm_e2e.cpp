@@ -168,17 +168,30 @@ void TestLlmE2e::instrumentedAgentLoop()
     // Acknowledged exports are committed: everything is readable now.
     const std::vector<StoredSpan> spans = storedSpans(traceId);
     QCOMPARE(spans.size(), size_t(4)); // agent root, chat, tool, chat
-    const StoredSpan &root = spans[0];
+    // Found by what they are, not by position: JavaScript clocks can give two spans the same start.
+    const auto find = [&](auto predicate) {
+        std::vector<const StoredSpan *> found;
+        for (const StoredSpan &s : spans)
+            if (predicate(s))
+                found.push_back(&s);
+        return found;
+    };
+    const auto roots = find([](const StoredSpan &s) { return s.parentSpanId.empty(); });
+    QCOMPARE(roots.size(), size_t(1));
+    const StoredSpan &root = *roots[0];
     QCOMPARE(root.name, std::string("weather-agent"));
-    QVERIFY(root.parentSpanId.empty());
-    QCOMPARE(spans[2].name, std::string("get_weather"));
-    QCOMPARE(spans[2].category, std::string("tool"));
+    const auto tools = find([](const StoredSpan &s) { return s.name == "get_weather"; });
+    QCOMPARE(tools.size(), size_t(1));
+    QCOMPARE(tools[0]->category, std::string("tool"));
+    QCOMPARE(tools[0]->parentSpanId, root.spanId);
+    const auto chats = find([](const StoredSpan &s) { return s.category == "llm"; });
+    QCOMPARE(chats.size(), size_t(2)); // in start order; the second call starts after the first returned
 
     const PricingTable &pricing = PricingTable::builtIn();
     const auto price = pricing.find(report["model"].get<std::string>());
     QVERIFY(price);
     for (int c = 0; c < 2; ++c) {
-        const StoredSpan &llm = spans[c == 0 ? 1 : 3];
+        const StoredSpan &llm = *chats[size_t(c)];
         const json &sent = calls[size_t(c)];
         const json &usage = sent["usage"];
         QCOMPARE(llm.parentSpanId, root.spanId);
