@@ -1,3 +1,4 @@
+#include "admincommand.h"
 #include "engine.h"
 #include "mainwindow.h"
 #include "options.h"
@@ -15,6 +16,10 @@ using namespace tracedeck;
 
 int main(int argc, char **argv)
 {
+    if (AdminCommand::handles(argc, argv)) { // tracedeck keys …, tracedeck workspaces …
+        QCoreApplication admin(argc, argv);
+        return AdminCommand::run(QCoreApplication::arguments());
+    }
     std::unique_ptr<QCoreApplication> app;
     if (Options::wantsHeadless(argc, argv))
         app = std::make_unique<QCoreApplication>(argc, argv);
