@@ -398,16 +398,19 @@ void IngestServer::handleHealth(const QHttpServerRequest &request, QHttpServerRe
     const auto identity = m_auth->admit(request, responder, WireFormat::Json);
     if (!identity)
         return;
-    const nlohmann::json health = {
+    nlohmann::json health = {
         {"status", "ok"},
-        {"workspace", identity->workspace},
         {"version", TRACEDECK_VERSION},
         {"listen", boundAddress().toString().toStdString()},
-        {"database", m_writer.path()},
-        {"storedSpans", m_writer.storedSpans()},
-        {"storedTraces", m_writer.storedTraces()},
-        {"queuedSpans", m_writer.queuedSpans()},
+        {"workspace", identity->workspace},
     };
+    // The file and its counts cover every workspace: only for the local user, not through a workspace's key.
+    if (identity->keyId == 0) {
+        health["database"] = m_writer.path();
+        health["storedSpans"] = m_writer.storedSpans();
+        health["storedTraces"] = m_writer.storedTraces();
+        health["queuedSpans"] = m_writer.queuedSpans();
+    }
     HttpReply::json(200, QByteArray::fromStdString(health.dump())).send(responder);
 }
 
