@@ -160,7 +160,7 @@ private Q_SLOTS:
         // A take larger than the burst passes only on a full bucket and leaves it in debt.
         QCOMPARE(bucket.waitFor(25, 100), 0.0);
         bucket.take(25, 100);
-        QCOMPARE(bucket.waitFor(25, 100), 2.5); // back to full after 2.5 s
+        QCOMPARE(bucket.waitFor(25, 100), 2.5);  // back to full after 2.5 s
         QCOMPARE(bucket.waitFor(1, 101.5), 0.1); // 0 tokens after 1.5 s of the 15 owed
         QCOMPARE(bucket.waitFor(1, 101.6), 0.0);
     }
