@@ -1,3 +1,4 @@
+#include "admincommand.h"
 #include "appicon.h"
 #include "engine.h"
 #include "exportcommand.h"
@@ -18,6 +19,10 @@ using namespace tracedeck;
 
 int main(int argc, char **argv)
 {
+    if (AdminCommand::handles(argc, argv)) { // tracedeck keys …, tracedeck workspaces …
+        QCoreApplication admin(argc, argv);
+        return AdminCommand::run(QCoreApplication::arguments());
+    }
     if (argc > 1 && std::strcmp(argv[1], "export") == 0) {
         QCoreApplication app(argc, argv);
         return ExportCommand::run(QCoreApplication::arguments());

@@ -55,11 +55,14 @@ std::optional<Options> Options::parse(const QStringList &arguments, int *exitCod
                                      QStringLiteral("Largest request body accepted, in MiB, before and after "
                                                     "gzip inflation (default 20)."),
                                      QStringLiteral("N"), QStringLiteral("20"));
+    const QCommandLineOption requireKeys(
+        QStringLiteral("require-keys"), QStringLiteral("Require an API key on every request, on loopback too "
+                                                       "(a non-loopback --listen always does)."));
     QCommandLineOption logInterval(QStringLiteral("log-interval"),
                                    QStringLiteral("Seconds between headless ingest-rate log lines."),
                                    QStringLiteral("SECONDS"), QStringLiteral("60"));
     logInterval.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({help, version, headless, listen, db, maxBody, logInterval});
+    parser.addOptions({help, version, headless, listen, db, maxBody, requireKeys, logInterval});
 
     if (!parser.parse(arguments)) {
         printTo(stderr, QStringLiteral("tracedeck: %1\nTry 'tracedeck --help'.\n").arg(parser.errorText()));
@@ -93,6 +96,7 @@ std::optional<Options> Options::parse(const QStringList &arguments, int *exitCod
         return std::nullopt;
     }
     options.ingest.address = *address;
+    options.ingest.requireKeys = parser.isSet(requireKeys);
     bool ok = false;
     const int maxBodyMb = parser.value(maxBody).toInt(&ok);
     if (!ok || maxBodyMb < 1 || maxBodyMb > 1024) {

@@ -10,6 +10,7 @@
 namespace tracedeck {
 
 // The command line: tracedeck [--headless] [--listen HOST:PORT] [--db FILE] [--max-body-mb N]
+// [--require-keys] (the admin subcommands `keys` and `workspaces` are AdminCommand's)
 struct Options {
     bool headless = false;
     QString databasePath;

@@ -6,6 +6,7 @@
 #include "fileimport.h"
 #include "filterbar.h"
 #include "ingeststatus.h"
+#include "keyadminmodel.h"
 #include "mainwindow.h"
 #include "sampletraces.h"
 #include "spaninspector.h"
@@ -14,6 +15,7 @@
 #include "timelineview.h"
 #include "tracelistmodel.h"
 #include "tracelistview.h"
+#include "workspacesdialog.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -38,6 +40,7 @@ Workstation::Workstation(Engine &engine, QObject *parent)
     , m_engine(engine)
     , m_window(std::make_unique<MainWindow>())
     , m_traces(new TraceListModel(QString::fromStdString(engine.writer()->path()), this))
+    , m_keyAdmin(new KeyAdminModel(this))
     , m_timeline(new TimelineView)
     , m_inspector(new SpanInspector)
     , m_detailReader(std::make_unique<BackgroundReader>(QString::fromStdString(engine.writer()->path())))
@@ -68,11 +71,15 @@ Workstation::Workstation(Engine &engine, QObject *parent)
     connect(&w, &MainWindow::forwardRequested, this, &Workstation::goForward);
     connect(&w, &MainWindow::openFilesRequested, this, &Workstation::importFiles);
     connect(&w, &MainWindow::loadSamplesRequested, this, &Workstation::loadSamples);
-    connect(&w, &MainWindow::preferencesRequested, this, [this] {
-        QMessageBox::information(m_window.get(), tr("Preferences"),
-                                 tr("Listener address, database and body limit are set on the command line "
-                                    "for now (tracedeck --help)."));
-    });
+    QString keysError;
+    if (!m_keyAdmin->open(QString::fromStdString(engine.writer()->path()), &keysError))
+        m_window->statusBar()->showMessage(tr("Cannot read workspaces: %1").arg(keysError), 10000);
+    w.filterBar()->setWorkspaces(m_keyAdmin->workspaceNames());
+    connect(m_keyAdmin, &KeyAdminModel::workspacesChanged, this,
+            [this] { m_window->filterBar()->setWorkspaces(m_keyAdmin->workspaceNames()); });
+    // Listener address, database and body limit are command-line options; what is set here is per workspace.
+    connect(&w, &MainWindow::preferencesRequested, this, &Workstation::openWorkspaces);
+    connect(&w, &MainWindow::workspacesRequested, this, &Workstation::openWorkspaces);
 
     connect(m_import.get(), &FileImport::fileDone, this, [this](const FileImport::FileReport &report) {
         const QString name = QFileInfo(report.path).fileName();
@@ -110,6 +117,17 @@ Workstation::~Workstation()
 {
     m_import.reset();       // stops between batches; what was acknowledged is committed
     m_detailReader.reset(); // waits for a running trace load
+}
+
+WorkspacesDialog *Workstation::openWorkspaces()
+{
+    if (!m_workspacesDialog) {
+        m_workspacesDialog = new WorkspacesDialog(m_keyAdmin, m_window.get());
+        m_workspacesDialog->selectWorkspace(QString::fromStdString(m_traces->filter().workspace));
+    }
+    m_workspacesDialog->show();
+    m_workspacesDialog->raise();
+    return m_workspacesDialog;
 }
 
 void Workstation::showTrace(const QString &traceId)

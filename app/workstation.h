@@ -12,6 +12,8 @@ namespace tracedeck {
 class BackgroundReader;
 class Engine;
 class FileImport;
+class KeyAdminModel;
+class WorkspacesDialog;
 class MainWindow;
 class SpanInspector;
 class TimelineData;
@@ -36,6 +38,9 @@ public:
     void importFiles(const QStringList &paths);
     void loadSamples();
     void showTrace(const QString &traceId);
+    // Settings ▸ Workspaces & API keys (non-modal; one instance).
+    WorkspacesDialog *openWorkspaces();
+    KeyAdminModel &keyAdmin() const { return *m_keyAdmin; }
 
 Q_SIGNALS:
     // The timeline shows this trace (its spans are loaded and laid out).
@@ -56,6 +61,8 @@ private:
     Engine &m_engine;
     std::unique_ptr<MainWindow> m_window;
     TraceListModel *m_traces;
+    KeyAdminModel *m_keyAdmin;
+    WorkspacesDialog *m_workspacesDialog = nullptr;
     TimelineView *m_timeline;
     SpanInspector *m_inspector;
     std::unique_ptr<BackgroundReader> m_detailReader;

@@ -45,9 +45,10 @@ IngestServer::IngestServer(SpanWriter &writer, const IngestOptions &options, Ing
     , m_options(options)
     , m_counters(counters)
     , m_redactor(options.redaction)
+    , m_auth(new Authenticator(writer.path(), options.keysRequired(), options.utcClock, this))
     , m_http(new QHttpServer(this))
     , m_tcp(new LimitedTcpServer(options.maxBodyBytes + kHeaderAllowance, this))
-    , m_queryApi(new QueryApi(writer.path(), this))
+    , m_queryApi(new QueryApi(writer.path(), *m_auth, this))
 {
     // GET routes first: the POST-only routes on the same paths answer 405 to every other method.
     m_queryApi->addRoutes(*m_http);
@@ -88,6 +89,18 @@ IngestServer::~IngestServer() = default;
 
 bool IngestServer::listen(QString *error)
 {
+    std::string keysError;
+    if (!m_auth->open(&keysError)) {
+        *error = QStringLiteral("cannot read the API keys: %1").arg(QString::fromStdString(keysError));
+        return false;
+    }
+    if (m_auth->requireKeys() && m_auth->activeKeys() == 0) {
+        *error =
+            QStringLiteral("refusing to listen on %1: a listener on a non-loopback address requires API "
+                           "keys and none exists; create one first: tracedeck keys create --workspace NAME")
+                .arg(m_options.address.toString());
+        return false;
+    }
     if (!m_tcp->listen(m_options.address.host, m_options.address.port)) {
         *error =
             QStringLiteral("cannot listen on %1: %2").arg(m_options.address.toString(), m_tcp->errorString());
@@ -167,20 +180,29 @@ bool IngestServer::readBody(const QHttpServerRequest &request, bool acceptProtob
     return true;
 }
 
-bool IngestServer::acceptPost(const QHttpServerRequest &request, QHttpServerResponder &responder)
+std::optional<RequestIdentity> IngestServer::admitPost(const QHttpServerRequest &request,
+                                                       QHttpServerResponder &responder, WireFormat format)
 {
     ++m_counters.requests;
+    auto identity = m_auth->admit(request, responder, format);
+    if (!identity)
+        return std::nullopt;
     if (request.method() == QHttpServerRequest::Method::Post)
-        return true;
+        return identity;
     HttpReply::error(405, "method_not_allowed",
                      QStringLiteral("%1 accepts POST only").arg(request.url().path()))
         .send(responder);
-    return false;
+    return std::nullopt;
 }
 
 void IngestServer::handleOtlpTraces(const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
-    if (!acceptPost(request, responder))
+    // Refusals before the body is read still answer in the request's encoding (google.rpc.Status).
+    const WireFormat requestFormat = mediaType(header(request, "Content-Type")) == "application/x-protobuf"
+                                         ? WireFormat::Protobuf
+                                         : WireFormat::Json;
+    auto identity = admitPost(request, responder, requestFormat);
+    if (!identity)
         return;
     Body body;
     if (!readBody(request, true, responder, &body))
@@ -191,7 +213,7 @@ void IngestServer::handleOtlpTraces(const QHttpServerRequest &request, QHttpServ
     const WireFormat format = body.format;
     const int64_t rejected = decoded.rejectedSpans;
     const std::string summary = decoded.errorSummary();
-    store(std::move(decoded), format, std::move(responder),
+    store(std::move(decoded), std::move(*identity), format, std::move(responder),
           [format, rejected, summary](const CommitResult &) {
               return HttpReply::otlpSuccess(format, rejected, summary);
           });
@@ -199,7 +221,8 @@ void IngestServer::handleOtlpTraces(const QHttpServerRequest &request, QHttpServ
 
 void IngestServer::handleZipkinSpans(const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
-    if (!acceptPost(request, responder))
+    auto identity = admitPost(request, responder);
+    if (!identity)
         return;
     Body body;
     if (!readBody(request, false, responder, &body))
@@ -209,7 +232,7 @@ void IngestServer::handleZipkinSpans(const QHttpServerRequest &request, QHttpSer
     const int64_t rejected = decoded.rejectedSpans;
     const std::string summary = decoded.errorSummary();
     // Zipkin's API answers 202 with no body; the partial-rejection report rides along as JSON for people.
-    store(std::move(decoded), WireFormat::Json, std::move(responder),
+    store(std::move(decoded), std::move(*identity), WireFormat::Json, std::move(responder),
           [rejected, summary](const CommitResult &) {
               HttpReply reply;
               reply.status = 202;
@@ -224,19 +247,21 @@ void IngestServer::handleZipkinSpans(const QHttpServerRequest &request, QHttpSer
 void IngestServer::handleTracker(const QHttpServerRequest &request, QHttpServerResponder &&responder,
                                  TrackerDecoder::Kind kind)
 {
-    if (!acceptPost(request, responder))
+    auto identity = admitPost(request, responder);
+    if (!identity)
         return;
     Body body;
     if (!readBody(request, false, responder, &body))
         return;
     storeSeed(TrackerDecoder::decode(std::string_view(body.data.constData(), size_t(body.data.size())), kind),
-              std::move(responder));
+              std::move(*identity), std::move(responder));
 }
 
 void IngestServer::handleSeedTraces(const QHttpServerRequest &request, QHttpServerResponder &&responder,
                                     SeedTraceDecoder::Shape shape)
 {
-    if (!acceptPost(request, responder))
+    auto identity = admitPost(request, responder);
+    if (!identity)
         return;
     Body body;
     if (!readBody(request, false, responder, &body))
@@ -244,10 +269,11 @@ void IngestServer::handleSeedTraces(const QHttpServerRequest &request, QHttpServ
     const int64_t nowNs = QDateTime::currentMSecsSinceEpoch() * 1'000'000;
     storeSeed(SeedTraceDecoder::decode(std::string_view(body.data.constData(), size_t(body.data.size())),
                                        shape, nowNs),
-              std::move(responder));
+              std::move(*identity), std::move(responder));
 }
 
-void IngestServer::storeSeed(SeedDecodeResult &&result, QHttpServerResponder &&responder)
+void IngestServer::storeSeed(SeedDecodeResult &&result, RequestIdentity &&identity,
+                             QHttpServerResponder &&responder)
 {
     nlohmann::json rejections = nlohmann::json::array();
     for (const auto &r : result.rejections)
@@ -270,15 +296,15 @@ void IngestServer::storeSeed(SeedDecodeResult &&result, QHttpServerResponder &&r
     if (result.rejectedRecords > 0)
         answer["errors"] = std::move(rejections);
     const int status = result.rejectedRecords > 0 ? 200 : 201;
-    store(std::move(result.decoded), WireFormat::Json, std::move(responder),
+    store(std::move(result.decoded), std::move(identity), WireFormat::Json, std::move(responder),
           [status, answer = std::move(answer)](const CommitResult &) {
               return HttpReply::json(status, QByteArray::fromStdString(answer.dump(
                                                  -1, ' ', false, nlohmann::json::error_handler_t::replace)));
           });
 }
 
-void IngestServer::store(DecodeResult &&decoded, WireFormat format, QHttpServerResponder &&responder,
-                         ReplyForCommit reply)
+void IngestServer::store(DecodeResult &&decoded, RequestIdentity &&identity, WireFormat format,
+                         QHttpServerResponder &&responder, ReplyForCommit reply)
 {
     if (!decoded.ok()) {
         HttpReply::error(400, "bad_request", QString::fromStdString(decoded.fatalError), format)
@@ -298,12 +324,20 @@ void IngestServer::store(DecodeResult &&decoded, WireFormat format, QHttpServerR
             reply(CommitResult{true, {}, {}}).send(responder);
         return;
     }
+    const int64_t spanCount = int64_t(decoded.spans.size());
+    // Counted after decoding; a body larger than what the key has left is refused whole.
+    if (auto refusal = m_auth->admitSpans(identity, spanCount, format)) {
+        m_counters.rejectedSpans += spanCount;
+        refusal->send(responder);
+        return;
+    }
     for (Span &span : decoded.spans) {
+        span.workspace = identity.workspace;
         m_normalizer.normalize(span);
-        m_redactor.redact(span); // after normalize: fields.messages are copies of attributes
+        if (identity.redaction)
+            m_redactor.redact(span); // after normalize: fields.messages are copies of attributes
     }
     const quint64 id = m_nextRequestId++;
-    const int64_t spanCount = int64_t(decoded.spans.size());
     QPointer<IngestServer> self(this);
     const auto submitted = m_writer.submit(std::move(decoded.spans), [self, id](const CommitResult &result) {
         // On the writer thread: hand the outcome back to the listener thread, which owns the responder.
@@ -314,9 +348,10 @@ void IngestServer::store(DecodeResult &&decoded, WireFormat format, QHttpServerR
     });
     if (submitted == SpanWriter::Submit::Accepted) {
         m_pending.emplace(id, Pending{std::move(responder), RequestSizeGuard::socketBeingRead(),
-                                      std::move(reply), format, spanCount});
+                                      std::move(reply), format, spanCount, identity});
         return;
     }
+    m_auth->refund(identity, spanCount);
     m_counters.rejectedSpans += spanCount;
     if (submitted == SpanWriter::Submit::QueueFull) {
         ++m_counters.throttled;
@@ -339,10 +374,12 @@ void IngestServer::complete(quint64 id, const CommitResult &result)
         return;
     Pending pending = std::move(it->second);
     m_pending.erase(it);
-    if (result.ok)
+    if (result.ok) {
         m_counters.acceptedSpans += pending.spans;
-    else
+    } else {
         m_counters.rejectedSpans += pending.spans;
+        m_auth->refund(pending.identity, pending.spans);
+    }
     // The responder writes to its socket without checking it still exists.
     if (!pending.connection || pending.connection->state() != QAbstractSocket::ConnectedState)
         return;
@@ -356,22 +393,31 @@ void IngestServer::complete(quint64 id, const CommitResult &result)
     }
 }
 
-void IngestServer::handleHealth(const QHttpServerRequest &, QHttpServerResponder &&responder)
+void IngestServer::handleHealth(const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
-    const nlohmann::json health = {
+    const auto identity = m_auth->admit(request, responder, WireFormat::Json);
+    if (!identity)
+        return;
+    nlohmann::json health = {
         {"status", "ok"},
         {"version", TRACEDECK_VERSION},
         {"listen", boundAddress().toString().toStdString()},
-        {"database", m_writer.path()},
-        {"storedSpans", m_writer.storedSpans()},
-        {"storedTraces", m_writer.storedTraces()},
-        {"queuedSpans", m_writer.queuedSpans()},
+        {"workspace", identity->workspace},
     };
+    // The file and its counts cover every workspace: only for the local user, not through a workspace's key.
+    if (identity->keyId == 0) {
+        health["database"] = m_writer.path();
+        health["storedSpans"] = m_writer.storedSpans();
+        health["storedTraces"] = m_writer.storedTraces();
+        health["queuedSpans"] = m_writer.queuedSpans();
+    }
     HttpReply::json(200, QByteArray::fromStdString(health.dump())).send(responder);
 }
 
 void IngestServer::handleMissing(const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
+    if (!m_auth->admit(request, responder, WireFormat::Json))
+        return;
     HttpReply::error(
         404, "not_found",
         QStringLiteral("no endpoint at %1; Tracedeck accepts POST /v1/traces (OTLP/HTTP), "

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "authenticator.h"
 #include "decoderesult.h"
 #include "httpreply.h"
 #include "ingestoptions.h"
@@ -57,8 +58,10 @@ private:
         WireFormat format = WireFormat::Json;
     };
 
-    // Counts the request; answers 405 and returns false unless it is a POST.
-    bool acceptPost(const QHttpServerRequest &request, QHttpServerResponder &responder);
+    // Counts the request; answers 405 unless it is a POST, 401/429 unless its key admits it.
+    std::optional<RequestIdentity> admitPost(const QHttpServerRequest &request,
+                                             QHttpServerResponder &responder,
+                                             WireFormat format = WireFormat::Json);
     void handleOtlpTraces(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     void handleZipkinSpans(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     void handleTracker(const QHttpServerRequest &request, QHttpServerResponder &&responder,
@@ -74,10 +77,10 @@ private:
                   Body *body);
     // The seed APIs' answer: 201 (all stored) or 200 (some records rejected) naming the stored trace ids,
     // after commit; 400 naming every bad field when no record is valid.
-    void storeSeed(SeedDecodeResult &&result, QHttpServerResponder &&responder);
+    void storeSeed(SeedDecodeResult &&result, RequestIdentity &&identity, QHttpServerResponder &&responder);
     // Normalizes and submits decoded spans; answers now (nothing to store, queue full) or after commit.
-    void store(DecodeResult &&decoded, WireFormat format, QHttpServerResponder &&responder,
-               ReplyForCommit reply);
+    void store(DecodeResult &&decoded, RequestIdentity &&identity, WireFormat format,
+               QHttpServerResponder &&responder, ReplyForCommit reply);
     void complete(quint64 id, const CommitResult &result);
 
     SpanWriter &m_writer;
@@ -85,6 +88,7 @@ private:
     IngestCounters &m_counters;
     Normalizer m_normalizer;
     Redactor m_redactor;
+    Authenticator *m_auth;
     QHttpServer *m_http;
     LimitedTcpServer *m_tcp;
     QueryApi *m_queryApi;
@@ -95,6 +99,7 @@ private:
         ReplyForCommit reply;
         WireFormat format;
         int64_t spans;
+        RequestIdentity identity;
     };
     std::unordered_map<quint64, Pending> m_pending;
 };

@@ -1,5 +1,6 @@
 #include "queryapi.h"
 
+#include "authenticator.h"
 #include "backgroundreader.h"
 #include "requestsizeguard.h"
 #include "spanjson.h"
@@ -16,8 +17,6 @@
 namespace tracedeck {
 
 namespace {
-
-const std::string kWorkspace = "local"; // workspaces by API key arrive with keys; until then, one workspace
 
 HttpReply jsonReply(int status, const nlohmann::json &body)
 {
@@ -74,8 +73,9 @@ std::optional<TraceCursor> decodeCursor(const QString &text)
 
 } // namespace
 
-QueryApi::QueryApi(const std::string &databasePath, QObject *parent)
+QueryApi::QueryApi(const std::string &databasePath, Authenticator &auth, QObject *parent)
     : QObject(parent)
+    , m_auth(auth)
     , m_reader(std::make_unique<BackgroundReader>(QString::fromStdString(databasePath)))
 {}
 
@@ -91,13 +91,15 @@ void QueryApi::addRoutes(QHttpServer &http)
                [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                    listTraces(request, std::move(responder));
                });
-    http.route(QStringLiteral("/api/v1/traces/<arg>"), Method::Get,
-               [this](const QString &traceId, const QHttpServerRequest &, QHttpServerResponder &&responder) {
-                   getTrace(traceId, std::move(responder));
-               });
-    http.route(QStringLiteral("/api/v1/paths/<arg>"), Method::Get,
-               [this](const QString &requestId, const QHttpServerRequest &,
-                      QHttpServerResponder &&responder) { getPath(requestId, std::move(responder)); });
+    http.route(
+        QStringLiteral("/api/v1/traces/<arg>"), Method::Get,
+        [this](const QString &traceId, const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            getTrace(traceId, request, std::move(responder));
+        });
+    http.route(
+        QStringLiteral("/api/v1/paths/<arg>"), Method::Get,
+        [this](const QString &requestId, const QHttpServerRequest &request,
+               QHttpServerResponder &&responder) { getPath(requestId, request, std::move(responder)); });
     http.route(QStringLiteral("/api/v1/metrics/summary"), Method::Get,
                [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                    metricsSummary(request, std::move(responder));
@@ -131,12 +133,15 @@ void QueryApi::complete(quint64 id, const HttpReply &reply)
 
 void QueryApi::listTraces(const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
+    const auto identity = m_auth.admit(request, responder, WireFormat::Json);
+    if (!identity)
+        return;
     const QUrlQuery params(request.url());
     const auto text = [&params](const char *name) {
         return params.queryItemValue(QLatin1String(name), QUrl::FullyDecoded).trimmed();
     };
     TraceFilter filter;
-    filter.workspace = kWorkspace;
+    filter.workspace = identity->workspace;
     filter.requestId = text("request_id").toStdString();
     filter.traceId = text("trace_id").toLower().toStdString();
     filter.userId = text("user_id").toStdString();
@@ -208,18 +213,22 @@ void QueryApi::listTraces(const QHttpServerRequest &request, QHttpServerResponde
     });
 }
 
-void QueryApi::getTrace(const QString &traceId, QHttpServerResponder &&responder)
+void QueryApi::getTrace(const QString &traceId, const QHttpServerRequest &request,
+                        QHttpServerResponder &&responder)
 {
-    run(std::move(responder), [id = traceId.toStdString()](StoreReader &reader) {
+    const auto identity = m_auth.admit(request, responder, WireFormat::Json);
+    if (!identity)
+        return;
+    run(std::move(responder), [id = traceId.toStdString(), ws = identity->workspace](StoreReader &reader) {
         std::string error;
         TraceFilter filter;
-        filter.workspace = kWorkspace;
+        filter.workspace = ws;
         filter.traceId = id;
         const auto summary = reader.traces(filter, TraceSort{}, std::nullopt, 1, &error);
         if (error.empty() && summary.empty())
             return HttpReply::error(404, "not_found",
                                     QStringLiteral("no trace %1").arg(QString::fromStdString(id)));
-        const std::vector<Span> spans = reader.spans(kWorkspace, id, &error);
+        const std::vector<Span> spans = reader.spans(ws, id, &error);
         if (!error.empty())
             return HttpReply::error(500, "internal_error", QString::fromStdString(error));
         nlohmann::json body = SpanJson::trace(summary.front());
@@ -231,11 +240,15 @@ void QueryApi::getTrace(const QString &traceId, QHttpServerResponder &&responder
     });
 }
 
-void QueryApi::getPath(const QString &requestId, QHttpServerResponder &&responder)
+void QueryApi::getPath(const QString &requestId, const QHttpServerRequest &request,
+                       QHttpServerResponder &&responder)
 {
-    run(std::move(responder), [id = requestId.toStdString()](StoreReader &reader) {
+    const auto identity = m_auth.admit(request, responder, WireFormat::Json);
+    if (!identity)
+        return;
+    run(std::move(responder), [id = requestId.toStdString(), ws = identity->workspace](StoreReader &reader) {
         std::string error;
-        const std::vector<Span> spans = reader.requestPath(kWorkspace, id, &error);
+        const std::vector<Span> spans = reader.requestPath(ws, id, &error);
         if (!error.empty())
             return HttpReply::error(500, "internal_error", QString::fromStdString(error));
         if (spans.empty())
@@ -277,6 +290,9 @@ void QueryApi::getPath(const QString &requestId, QHttpServerResponder &&responde
 
 void QueryApi::metricsSummary(const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
+    const auto identity = m_auth.admit(request, responder, WireFormat::Json);
+    if (!identity)
+        return;
     const QUrlQuery params(request.url());
     const QString groupBy = params.queryItemValue(QStringLiteral("group_by")).trimmed().toLower();
     MetricsGrouping grouping = MetricsGrouping::Service;
@@ -302,9 +318,9 @@ void QueryApi::metricsSummary(const QHttpServerRequest &request, QHttpServerResp
         return;
     }
     const std::string groupName = groupBy.isEmpty() ? std::string("service") : groupBy.toStdString();
-    run(std::move(responder), [grouping, from, to, groupName](StoreReader &reader) {
+    run(std::move(responder), [grouping, from, to, groupName, ws = identity->workspace](StoreReader &reader) {
         std::string error;
-        const auto groups = reader.metrics(kWorkspace, grouping, from, to, &error);
+        const auto groups = reader.metrics(ws, grouping, from, to, &error);
         if (!error.empty())
             return HttpReply::error(500, "internal_error", QString::fromStdString(error));
         nlohmann::json list = nlohmann::json::array();

@@ -16,6 +16,7 @@ class QHttpServerRequest;
 
 namespace tracedeck {
 
+class Authenticator;
 class BackgroundReader;
 class StoreReader;
 
@@ -25,7 +26,8 @@ class StoreReader;
 class QueryApi : public QObject {
     Q_OBJECT
 public:
-    QueryApi(const std::string &databasePath, QObject *parent = nullptr);
+    // Every route asks the authenticator first and reads only the request's workspace.
+    QueryApi(const std::string &databasePath, Authenticator &auth, QObject *parent = nullptr);
     ~QueryApi() override;
 
     void addRoutes(QHttpServer &http);
@@ -40,10 +42,13 @@ private:
     void run(QHttpServerResponder &&responder, Query query);
     void complete(quint64 id, const HttpReply &reply);
     void listTraces(const QHttpServerRequest &request, QHttpServerResponder &&responder);
-    void getTrace(const QString &traceId, QHttpServerResponder &&responder);
-    void getPath(const QString &requestId, QHttpServerResponder &&responder);
+    void getTrace(const QString &traceId, const QHttpServerRequest &request,
+                  QHttpServerResponder &&responder);
+    void getPath(const QString &requestId, const QHttpServerRequest &request,
+                 QHttpServerResponder &&responder);
     void metricsSummary(const QHttpServerRequest &request, QHttpServerResponder &&responder);
 
+    Authenticator &m_auth;
     std::unique_ptr<BackgroundReader> m_reader;
     std::unordered_map<quint64, Pending> m_pending;
     quint64 m_nextId = 1;

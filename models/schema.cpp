@@ -144,7 +144,18 @@ CREATE TABLE api_keys (
 CREATE INDEX api_keys_by_workspace ON api_keys (workspace);
 )sql";
 
-constexpr std::array kMigrations{kVersion1, kVersion2, kVersion3};
+// Spans taken per API key per UTC day (day = days since 1970-01-01), so a restart does not reset a
+// spans/day quota. The listener adds what it accepted every second or so; rows of past days may be purged.
+constexpr const char *kKeyUsage = R"sql(
+CREATE TABLE key_usage (
+    key_id INTEGER NOT NULL,
+    day INTEGER NOT NULL,
+    spans INTEGER NOT NULL,
+    PRIMARY KEY (key_id, day)
+);
+)sql";
+
+constexpr std::array kMigrations{kVersion1, kVersion2, kVersion3, kKeyUsage};
 
 } // namespace
 

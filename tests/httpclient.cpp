@@ -95,9 +95,13 @@ HttpResponse HttpClient::post(const QString &path, const QByteArray &body, const
     return raw(request);
 }
 
-HttpResponse HttpClient::get(const QString &path) const
+HttpResponse HttpClient::get(const QString &path,
+                             const QList<QPair<QByteArray, QByteArray>> &extraHeaders) const
 {
-    return raw(requestHead("GET", path, m_port) + "\r\n");
+    QByteArray request = requestHead("GET", path, m_port);
+    for (const auto &[key, value] : extraHeaders)
+        request += key + ": " + value + "\r\n";
+    return raw(request + "\r\n");
 }
 
 HttpResponse HttpClient::postChunked(const QString &path, const QByteArray &body,

@@ -24,7 +24,8 @@ public:
 
     HttpResponse post(const QString &path, const QByteArray &body, const QByteArray &contentType,
                       const QList<QPair<QByteArray, QByteArray>> &extraHeaders = {}) const;
-    HttpResponse get(const QString &path) const;
+    HttpResponse get(const QString &path,
+                     const QList<QPair<QByteArray, QByteArray>> &extraHeaders = {}) const;
     // Sends the body with Transfer-Encoding: chunked and no Content-Length, in pieces of chunkSize.
     HttpResponse postChunked(const QString &path, const QByteArray &body, const QByteArray &contentType,
                              qsizetype chunkSize = 64 * 1024) const;

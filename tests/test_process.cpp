@@ -88,6 +88,26 @@ QByteArray batchBody(int batch, int spans)
     return QByteArray::fromStdString(request.dump());
 }
 
+struct Finished {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+// Runs the binary to its end (the admin subcommands).
+Finished runToEnd(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(TRACEDECK_BINARY), arguments);
+    Finished result;
+    if (!process.waitForFinished(30000))
+        return result;
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
 } // namespace
 
 class TestProcess : public QObject {
@@ -227,6 +247,165 @@ private Q_SLOTS:
         QCOMPARE(nlohmann::json::parse(health.body.toStdString())["storedSpans"].get<int64_t>(), stored);
         qInfo("acknowledged %zu batches (%zu spans) before kill -9; %lld spans on disk", acked.size(),
               acked.size() * size_t(kSpansPerBatch), static_cast<long long>(stored));
+    }
+
+    // tracedeck keys / workspaces through the real binary, and the key working against a running listener.
+    void keysCommandLine()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("keys.db"));
+        const auto created =
+            runToEnd({QStringLiteral("keys"), QStringLiteral("create"), QStringLiteral("--workspace"),
+                      QStringLiteral("cli-team"), QStringLiteral("--label"), QStringLiteral("laptop"),
+                      QStringLiteral("--spans-per-day"), QStringLiteral("1000"), QStringLiteral("--db"), db});
+        QCOMPARE(created.exitCode, 0);
+        static const QRegularExpression keyPattern(QStringLiteral("td_[A-Za-z0-9_-]{43}"));
+        const QString key = keyPattern.match(created.out).captured(0);
+        QVERIFY2(!key.isEmpty(), qPrintable(created.out));
+        QVERIFY(
+            created.out.contains(QStringLiteral("OTEL_EXPORTER_OTLP_HEADERS=Authorization=Bearer%20") + key));
+        QVERIFY(created.out.contains(QStringLiteral("not shown again")));
+
+        Child child({QStringLiteral("--headless"), QStringLiteral("--db"), db, QStringLiteral("--listen"),
+                     QStringLiteral("127.0.0.1:0")});
+        const quint16 port = child.waitForPort();
+        QVERIFY2(port != 0, qPrintable(child.stderrText()));
+        HttpClient client(port);
+        const QList<QPair<QByteArray, QByteArray>> auth = {{"Authorization", "Bearer " + key.toLatin1()}};
+        QCOMPARE(client.post(QStringLiteral("/v1/traces"), batchBody(7, 3), "application/json", auth).status,
+                 200);
+        {
+            std::string error;
+            auto store = Database::open(db.toStdString(), Database::Mode::ReadOnly, &error);
+            QVERIFY2(store, error.c_str());
+            QCOMPARE(store->queryInt("SELECT count(*) FROM spans WHERE workspace = 'cli-team'"), 3);
+        }
+
+        const auto list =
+            runToEnd({QStringLiteral("keys"), QStringLiteral("list"), QStringLiteral("--db"), db});
+        QCOMPARE(list.exitCode, 0);
+        QVERIFY2(list.out.contains(QStringLiteral("cli-team")) &&
+                     list.out.contains(QStringLiteral("laptop")) && list.out.contains(key.left(10)) &&
+                     list.out.contains(QStringLiteral("1000")),
+                 qPrintable(list.out));
+        QVERIFY(!list.out.contains(key)); // never the key itself
+        QVERIFY(!list.out.contains(key.mid(10)));
+
+        const auto revoke = runToEnd(
+            {QStringLiteral("keys"), QStringLiteral("revoke"), key.left(10), QStringLiteral("--db"), db});
+        QCOMPARE(revoke.exitCode, 0);
+        QVERIFY(revoke.out.contains(QStringLiteral("Revoked")));
+        // The running listener sees the revocation within about a second.
+        QTRY_COMPARE_WITH_TIMEOUT(client.get(QStringLiteral("/api/v1/traces"), auth).status, 401, 5000);
+        const auto again = runToEnd(
+            {QStringLiteral("keys"), QStringLiteral("revoke"), key.left(10), QStringLiteral("--db"), db});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains(QStringLiteral("already revoked")), qPrintable(again.err));
+
+        const auto set =
+            runToEnd({QStringLiteral("workspaces"), QStringLiteral("set"), QStringLiteral("cli-team"),
+                      QStringLiteral("--retention-days"), QStringLiteral("7"), QStringLiteral("--redaction"),
+                      QStringLiteral("off"), QStringLiteral("--db"), db});
+        QCOMPARE(set.exitCode, 0);
+        const auto workspaces =
+            runToEnd({QStringLiteral("workspaces"), QStringLiteral("list"), QStringLiteral("--db"), db});
+        QCOMPARE(workspaces.exitCode, 0);
+        static const QRegularExpression row(QStringLiteral("cli-team\\s+7 d\\s+off"));
+        QVERIFY2(row.match(workspaces.out).hasMatch(), qPrintable(workspaces.out));
+    }
+
+    void keysCommandLineBadUsage_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        const QString db = QStringLiteral("--db=") + m_dir.filePath(QStringLiteral("usage.db"));
+        QTest::newRow("no action") << QStringList{QStringLiteral("keys"), db} << 2
+                                   << QStringLiteral("expected create");
+        QTest::newRow("unknown action") << QStringList{QStringLiteral("keys"), QStringLiteral("frob"), db}
+                                        << 2 << QStringLiteral("unknown action \"frob\"");
+        QTest::newRow("create without workspace")
+            << QStringList{QStringLiteral("keys"), QStringLiteral("create"), db} << 2
+            << QStringLiteral("--workspace NAME is required");
+        QTest::newRow("bad workspace name") << QStringList{QStringLiteral("keys"), QStringLiteral("create"),
+                                                           QStringLiteral("--workspace=a b"), db}
+                                            << 2 << QStringLiteral("expected 1 to 64");
+        QTest::newRow("bad limit") << QStringList{QStringLiteral("keys"), QStringLiteral("create"),
+                                                  QStringLiteral("--workspace=w"),
+                                                  QStringLiteral("--spans-per-second=-3"), db}
+                                   << 2 << QStringLiteral("--spans-per-second must be a positive number");
+        QTest::newRow("unknown option")
+            << QStringList{QStringLiteral("keys"), QStringLiteral("list"), QStringLiteral("--frob"), db} << 2
+            << QStringLiteral("Unknown option");
+        QTest::newRow("revoke without id")
+            << QStringList{QStringLiteral("keys"), QStringLiteral("revoke"), db} << 2
+            << QStringLiteral("give one key id");
+        QTest::newRow("revoke unknown id")
+            << QStringList{QStringLiteral("keys"), QStringLiteral("revoke"), QStringLiteral("999"), db} << 1
+            << QStringLiteral("no API key 999");
+        QTest::newRow("bad retention")
+            << QStringList{QStringLiteral("workspaces"), QStringLiteral("set"), QStringLiteral("local"),
+                           QStringLiteral("--retention-days=x"), db}
+            << 2 << QStringLiteral("--retention-days must be");
+        QTest::newRow("bad redaction")
+            << QStringList{QStringLiteral("workspaces"), QStringLiteral("set"), QStringLiteral("local"),
+                           QStringLiteral("--redaction=maybe"), db}
+            << 2 << QStringLiteral("--redaction must be on or off");
+        QTest::newRow("nothing to set")
+            << QStringList{QStringLiteral("workspaces"), QStringLiteral("set"), QStringLiteral("local"), db}
+            << 2 << QStringLiteral("nothing to set");
+        QTest::newRow("unreadable store") << QStringList{QStringLiteral("keys"), QStringLiteral("list"),
+                                                         QStringLiteral("--db=/proc/nope/x.db")}
+                                          << 1 << QStringLiteral("cannot open database");
+    }
+
+    void keysCommandLineBadUsage()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        const auto result = runToEnd(arguments);
+        QCOMPARE(result.exitCode, exitCode);
+        QVERIFY2(result.err.contains(message), qPrintable(result.err));
+    }
+
+    // A non-loopback listener needs keys: it refuses to start without one, and then refuses requests
+    // without a key, even those that come in over loopback.
+    void nonLoopbackListenerRequiresKeys()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("public.db"));
+        Child refused({QStringLiteral("--headless"), QStringLiteral("--db"), db, QStringLiteral("--listen"),
+                       QStringLiteral("0.0.0.0:0")});
+        QVERIFY(refused.process().waitForFinished(30000));
+        QCOMPARE(refused.process().exitCode(), 1);
+        QVERIFY2(refused.stderrText().contains(QStringLiteral("refusing to listen on 0.0.0.0:0")) &&
+                     refused.stderrText().contains(QStringLiteral("tracedeck keys create")),
+                 qPrintable(refused.stderrText()));
+
+        const auto created =
+            runToEnd({QStringLiteral("keys"), QStringLiteral("create"), QStringLiteral("--workspace"),
+                      QStringLiteral("public"), QStringLiteral("--db"), db});
+        QCOMPARE(created.exitCode, 0);
+        static const QRegularExpression keyPattern(QStringLiteral("td_[A-Za-z0-9_-]{43}"));
+        const QByteArray key = keyPattern.match(created.out).captured(0).toLatin1();
+        QVERIFY(!key.isEmpty());
+
+        Child child({QStringLiteral("--headless"), QStringLiteral("--db"), db, QStringLiteral("--listen"),
+                     QStringLiteral("0.0.0.0:0")});
+        static const QRegularExpression listening(QStringLiteral("listening on http://0\\.0\\.0\\.0:(\\d+)"));
+        QTRY_VERIFY_WITH_TIMEOUT(listening.match(child.stderrText()).hasMatch() ||
+                                     child.process().state() == QProcess::NotRunning,
+                                 30000);
+        const quint16 port = quint16(listening.match(child.stderrText()).captured(1).toUInt());
+        QVERIFY2(port != 0, qPrintable(child.stderrText()));
+        HttpClient client(port);
+        const auto anonymous = client.post(QStringLiteral("/v1/traces"), batchBody(9, 2), "application/json");
+        QCOMPARE(anonymous.status, 401);
+        QCOMPARE(client.get(QStringLiteral("/health")).status, 401);
+        QCOMPARE(client
+                     .post(QStringLiteral("/v1/traces"), batchBody(9, 2), "application/json",
+                           {{"Authorization", "Bearer " + key}})
+                     .status,
+                 200);
     }
 
 private:

@@ -84,7 +84,9 @@ private Q_SLOTS:
             // Back to what a version 2 file held: no workspace or key tables.
             auto db = Database::open(m_path.toStdString(), Database::Mode::ReadWrite, &error);
             QVERIFY(db);
-            QVERIFY(db->exec("DROP TABLE api_keys; DROP TABLE workspaces; PRAGMA user_version = 2", &error));
+            QVERIFY(db->exec("DROP TABLE key_usage; DROP TABLE api_keys; DROP TABLE workspaces; "
+                             "PRAGMA user_version = 2",
+                             &error));
         }
         auto writer = SpanWriter::open(m_path.toStdString(), &error);
         QVERIFY2(writer, error.c_str());

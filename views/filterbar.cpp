@@ -15,6 +15,7 @@ FilterBar::FilterBar(QWidget *parent)
     : QWidget(parent)
     , m_query(new QLineEdit(this))
     , m_range(new QComboBox(this))
+    , m_workspace(new QComboBox(this))
     , m_errorsOnly(new QCheckBox(tr("Errors only"), this))
     , m_problem(new QLabel(this))
 {
@@ -56,11 +57,18 @@ FilterBar::FilterBar(QWidget *parent)
         });
     }
     fields->setMenu(menu);
+    m_workspace->setToolTip(tr("The workspace whose traces the list shows"));
+    m_workspace->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_workspace->addItem(QStringLiteral("local"));
     m_problem->setStyleSheet(QStringLiteral("color: #c62828;"));
     m_problem->hide();
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(6, 4, 6, 4);
+    auto *workspaceLabel = new QLabel(tr("Workspace:"), this);
+    workspaceLabel->setBuddy(m_workspace);
+    layout->addWidget(workspaceLabel);
+    layout->addWidget(m_workspace);
     layout->addWidget(fields);
     layout->addWidget(m_query, 1);
     layout->addWidget(m_problem);
@@ -74,12 +82,30 @@ FilterBar::FilterBar(QWidget *parent)
     connect(m_query, &QLineEdit::returnPressed, this, &FilterBar::emitNow);
     connect(m_range, &QComboBox::currentIndexChanged, this, &FilterBar::emitNow);
     connect(m_errorsOnly, &QCheckBox::toggled, this, &FilterBar::emitNow);
+    connect(m_workspace, &QComboBox::currentIndexChanged, this, &FilterBar::emitNow);
+}
+
+void FilterBar::setWorkspaces(const QStringList &names)
+{
+    const QString current = m_workspace->currentText();
+    {
+        const QSignalBlocker blocker(m_workspace);
+        m_workspace->clear();
+        m_workspace->addItems(names.isEmpty() ? QStringList{QStringLiteral("local")} : names);
+        const int index = m_workspace->findText(current);
+        m_workspace->setCurrentIndex(
+            index >= 0 ? index : std::max(0, m_workspace->findText(QStringLiteral("local"))));
+    }
+    if (m_workspace->currentText() != current)
+        emitNow();
 }
 
 TraceFilter FilterBar::filter() const
 {
     TraceFilter filter = TraceFilter::parse(m_query->text());
     filter.errorsOnly = filter.errorsOnly || m_errorsOnly->isChecked();
+    if (!m_workspace->currentText().isEmpty())
+        filter.workspace = m_workspace->currentText().toStdString();
     static constexpr int64_t kMinuteNs = 60'000'000'000;
     int64_t span = 0;
     switch (Range(m_range->currentData().toInt())) {

@@ -23,6 +23,9 @@ public:
 
     TraceFilter filter() const;
     QLineEdit *queryEdit() const { return m_query; }
+    QComboBox *workspaceBox() const { return m_workspace; }
+    // The workspaces to choose from; the current one stays when it is still listed, else `local`.
+    void setWorkspaces(const QStringList &names);
     void setQuery(const QString &query);
     void setRange(Range range);
     bool isEmpty() const;
@@ -39,6 +42,7 @@ private:
 
     QLineEdit *m_query;
     QComboBox *m_range;
+    QComboBox *m_workspace;
     QCheckBox *m_errorsOnly;
     QLabel *m_problem;
     QTimer m_debounce;

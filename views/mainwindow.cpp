@@ -92,6 +92,7 @@ void MainWindow::createActions()
     QAction *find = edit->addAction(tr("&Find…"), m_filterBar, &FilterBar::focusQuery);
     find->setShortcut(QKeySequence::Find);
     edit->addSeparator();
+    edit->addAction(tr("&Workspaces && API Keys…"), this, &MainWindow::workspacesRequested);
     QAction *preferences = edit->addAction(tr("&Preferences…"), this, &MainWindow::preferencesRequested);
     preferences->setShortcut(QKeySequence::Preferences);
     if (preferences->shortcut().isEmpty())

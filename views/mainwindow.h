@@ -42,6 +42,7 @@ Q_SIGNALS:
     void zoomFitRequested();
     void criticalPathToggled(bool on);
     void preferencesRequested();
+    void workspacesRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
