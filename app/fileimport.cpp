@@ -164,8 +164,8 @@ void FileImport::run(const QStringList &paths, const Redactor::Rules &redaction)
             report.error = tr("%1: %n problem(s), the first: %2", nullptr, int(summary.errors.size()))
                                .arg(path, report.problems.constFirst());
         progress.bytesRead = progress.fileSize;
-        total += report.spans;
         emitProgress(true);
+        total += report.spans;
         failed += !report.cancelled && report.spans == 0 && !report.error.isEmpty();
         Q_EMIT fileDone(report);
     }

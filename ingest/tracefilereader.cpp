@@ -14,6 +14,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 
+#include <algorithm>
 #include <istream>
 #include <set>
 
@@ -24,7 +25,8 @@ using nlohmann::json;
 namespace {
 
 constexpr size_t kHeadBytes = 1 << 20;
-constexpr size_t kZipkinChunk = 1000;
+constexpr size_t kZipkinChunk = 5000;
+constexpr size_t kZipkinMaxChunk = 100000;
 
 QString tr(const char *text)
 {
@@ -347,12 +349,21 @@ void Reading::zipkin()
         chunk = json::array();
         return more;
     };
+    // Parts of one span (fragments, shared halves) are matched within a chunk, so a chunk ends where a
+    // trace does once it is big, and at kZipkinMaxChunk spans at the latest.
     json document;
+    std::string lastTrace;
     const bool read = streamDocument(
         {},
         [&](json &&element, size_t) {
+            std::string trace = element.is_object() ? element.value("traceId", std::string()) : std::string();
+            if ((chunk.size() >= kZipkinChunk && trace != lastTrace) || chunk.size() >= kZipkinMaxChunk) {
+                if (!flush())
+                    return false;
+            }
+            lastTrace = std::move(trace);
             chunk.push_back(std::move(element));
-            return chunk.size() < kZipkinChunk || flush();
+            return true;
         },
         document);
     if (!m_summary.cancelled)
@@ -378,6 +389,8 @@ void Reading::jaeger()
                 return deliver(std::move(part), {});
             },
             document);
+        if (document.is_object() && !document["data"].is_array())
+            m_stopReason = "data: expected an array of traces";
         return;
     }
     // A bare trace: its processes may come after its spans, so it is read whole.
@@ -414,7 +427,7 @@ void Reading::seedTraces()
 void Reading::tracker()
 {
     const auto kindOf = [](const json &record) {
-        return record.is_object() && (record.contains("url") || record.contains("method"))
+        return record.is_object() && !record.contains("model") && !record.contains("provider")
                    ? TrackerDecoder::Kind::Rest
                    : TrackerDecoder::Kind::Llm;
     };
@@ -440,7 +453,7 @@ template <typename Decode> void Reading::whole(Decode decode)
 TraceFileReader::Summary Reading::run()
 {
     const std::string_view head = m_source.peek(kHeadBytes);
-    if (firstNonSpace(head) == 0) {
+    if (std::all_of(head.begin(), head.end(), isSpace)) {
         m_summary.error = m_source.error().isEmpty() ? tr("the file is empty") : m_source.error();
         return m_summary;
     }

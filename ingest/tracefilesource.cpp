@@ -203,9 +203,16 @@ void TraceFileSource::limit(qint64 bytes, const QString &error)
 bool TraceFileSource::readRest(std::string &out)
 {
     out.clear();
+    const qint64 cap = m_limitAt >= 0 ? m_limitAt - offset() : -1;
     while (underflow() != traits_type::eof()) {
         out.append(gptr(), size_t(egptr() - gptr()));
         setg(eback(), egptr(), egptr());
+        // What peek() buffered before the limit was set counts too.
+        if (cap >= 0 && qint64(out.size()) > cap) {
+            m_error = m_limitError;
+            out.clear();
+            return false;
+        }
     }
     return m_error.isEmpty();
 }
