@@ -158,6 +158,7 @@ void FileImport::run(const QStringList &paths, const Redactor::Rules &redaction)
             report.problems << QString::fromStdString(problem);
         report.error =
             !writeError.isEmpty() ? tr("%1: cannot store: %2").arg(path, writeError) : summary.error;
+        const bool fatal = !report.error.isEmpty();
         if (report.cancelled && report.error.isEmpty())
             report.error = tr("import cancelled");
         if (report.error.isEmpty() && !summary.errors.empty())
@@ -166,7 +167,9 @@ void FileImport::run(const QStringList &paths, const Redactor::Rules &redaction)
         progress.bytesRead = progress.fileSize;
         emitProgress(true);
         total += report.spans;
-        failed += !report.cancelled && report.spans == 0 && !report.error.isEmpty();
+        // Failed: cut short, unreadable or unstorable, or nothing in it could be imported.
+        report.failed = !report.cancelled && (fatal || (report.spans == 0 && !report.error.isEmpty()));
+        failed += report.failed;
         Q_EMIT fileDone(report);
     }
     Q_EMIT finished(total, failed);

@@ -29,7 +29,8 @@ public:
         qint64 spans = 0;     // acknowledged by the writer (committed)
         qint64 rejected = 0;  // spans the decoder refused
         QStringList problems; // each with its place: "line 3: spanId: …"
-        QString error;        // why the file (or part of it) could not be read
+        QString error;        // why the file (or part of it) could not be read, or its first problem
+        bool failed = false;  // cut short, unreadable or unstorable, or nothing in it could be imported
         bool cancelled = false;
     };
     struct Progress {

@@ -1,4 +1,5 @@
 #include "engine.h"
+#include "importcommand.h"
 #include "mainwindow.h"
 #include "options.h"
 #include "ratelogger.h"
@@ -23,6 +24,9 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("tracedeck"));
     QCoreApplication::setOrganizationName(QStringLiteral("tracedeck"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TRACEDECK_VERSION));
+
+    if (ImportCommand::matches(argc, argv))
+        return ImportCommand::run(QCoreApplication::arguments());
 
     int exitCode = 0;
     const auto options = Options::parse(QCoreApplication::arguments(), &exitCode);
@@ -55,6 +59,8 @@ int main(int argc, char **argv)
     } else {
         workstation = std::make_unique<Workstation>(engine);
         workstation->window().show();
+        if (!options->files.isEmpty())
+            workstation->importFiles(options->files);
     }
 
     const int rc = app->exec();
