@@ -1,8 +1,11 @@
 #pragma once
 
+#include "fileimport.h"
+#include "importreportdialog.h"
 #include "selectionhistory.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 
 #include <memory>
@@ -11,7 +14,7 @@ namespace tracedeck {
 
 class BackgroundReader;
 class Engine;
-class FileImport;
+class ImportProgressDialog;
 class MainWindow;
 class SpanInspector;
 class TimelineData;
@@ -32,6 +35,10 @@ public:
     TimelineView &timeline() const { return *m_timeline; }
     SpanInspector &inspector() const { return *m_inspector; }
     QString shownTraceId() const { return m_shownTrace; }
+    // Shown for imports that take longer than kProgressDelayMs; the report after an import with problems.
+    ImportProgressDialog *importProgress() const { return m_progressDialog; }
+    ImportReportDialog *importReport() const { return m_reportDialog; }
+    static constexpr int kProgressDelayMs = 500;
 
     void importFiles(const QStringList &paths);
     void loadSamples();
@@ -52,6 +59,9 @@ private:
     void updateHistoryActions();
     void updateEmptyState();
     void updateStatus();
+    void importProgressed(const FileImport::Progress &progress);
+    void importFileDone(const FileImport::FileReport &report);
+    void importDone();
 
     Engine &m_engine;
     std::unique_ptr<MainWindow> m_window;
@@ -68,6 +78,11 @@ private:
     QTimer m_refreshThrottle;
     QTimer m_statusTimer;
     qint64 m_lastStoredSpans = 0;
+    ImportProgressDialog *m_progressDialog;
+    QPointer<ImportReportDialog> m_reportDialog;
+    QTimer m_progressDelay;
+    FileImport::Progress m_lastProgress;
+    QList<ImportReportDialog::File> m_reportFiles;
 };
 
 } // namespace tracedeck
