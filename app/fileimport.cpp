@@ -8,6 +8,7 @@
 #include <QFileInfo>
 
 #include <chrono>
+#include <deque>
 #include <future>
 #include <unordered_set>
 
@@ -17,32 +18,97 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Submits and waits for the commit; a full queue is back-pressure, so wait a little and try again.
-// submit() leaves a refused batch untouched, so the same encoded batch is offered again.
-bool submitAndWait(SpanWriter &writer, SpanBatch &&spans, const std::atomic<bool> &stopping, QString *error)
-{
-    EncodedBatch batch = encodeBatch(std::move(spans));
-    while (!stopping) {
-        auto done = std::make_shared<std::promise<CommitResult>>();
-        auto future = done->get_future();
-        const auto submitted =
-            writer.submit(std::move(batch), [done](const CommitResult &result) { done->set_value(result); });
-        if (submitted == SpanWriter::Submit::QueueFull) {
+// Batches handed to the writer whose commit is not confirmed yet. A few stay in flight so the writer's
+// queue never runs dry while the next batch is decoded (an idle queue hands the writer to the full-text
+// indexer between every two batches); each batch is still committed whole or not at all.
+class InFlight {
+public:
+    static constexpr size_t kMaxInFlight = 3;
+
+    InFlight(SpanWriter &writer, const std::atomic<bool> &stopping)
+        : m_writer(writer)
+        , m_stopping(stopping)
+    {}
+
+    // Queues the batch (waiting while the queue is full), then waits for the oldest batches until fewer
+    // than kMaxInFlight are pending. False on a failed commit or a closing store (see error()).
+    bool submit(SpanBatch &&spans, std::vector<std::string> &&traceIds)
+    {
+        Pending pending;
+        pending.spans = qint64(spans.size());
+        pending.traceIds = std::move(traceIds);
+        EncodedBatch batch = encodeBatch(std::move(spans));
+        while (true) {
+            if (m_stopping) {
+                m_error = QObject::tr("import cancelled");
+                return false;
+            }
+            auto done = std::make_shared<std::promise<CommitResult>>();
+            pending.result = done->get_future();
+            const auto submitted = m_writer.submit(
+                std::move(batch), [done](const CommitResult &result) { done->set_value(result); });
+            if (submitted == SpanWriter::Submit::Accepted)
+                break;
+            if (submitted == SpanWriter::Submit::Stopped) {
+                m_error = QObject::tr("the store is closing");
+                return false;
+            }
+            // Back-pressure: submit() left the refused batch untouched, so offer it again shortly.
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
-            continue;
         }
-        if (submitted == SpanWriter::Submit::Stopped) {
-            *error = QObject::tr("the store is closing");
+        m_pending.push_back(std::move(pending));
+        while (m_pending.size() >= kMaxInFlight)
+            if (!waitOldest())
+                return false;
+        return true;
+    }
+
+    // Waits for every batch in flight.
+    bool drain()
+    {
+        while (!m_pending.empty())
+            if (!waitOldest())
+                return false;
+        return true;
+    }
+
+    qint64 committedSpans() const { return m_committed; }
+    size_t traces() const { return m_traces.size(); }
+    const QString &error() const { return m_error; }
+
+private:
+    struct Pending {
+        qint64 spans = 0;
+        std::vector<std::string> traceIds;
+        std::future<CommitResult> result;
+    };
+
+    bool waitOldest()
+    {
+        Pending pending = std::move(m_pending.front());
+        m_pending.pop_front();
+        const CommitResult result = pending.result.get();
+        if (!result.ok) {
+            m_error = QString::fromStdString(result.error);
+            while (!m_pending.empty()) { // the others commit (or not) on their own; wait for them
+                m_pending.front().result.wait();
+                m_pending.pop_front();
+            }
             return false;
         }
-        const CommitResult result = future.get();
-        if (!result.ok)
-            *error = QString::fromStdString(result.error);
-        return result.ok;
+        m_committed += pending.spans;
+        for (std::string &id : pending.traceIds)
+            m_traces.insert(std::move(id));
+        return true;
     }
-    *error = QObject::tr("import cancelled");
-    return false;
-}
+
+    SpanWriter &m_writer;
+    const std::atomic<bool> &m_stopping;
+    std::deque<Pending> m_pending;
+    qint64 m_committed = 0;
+    std::unordered_set<std::string> m_traces;
+    QString m_error;
+};
 
 } // namespace
 
@@ -114,24 +180,22 @@ void FileImport::run(const QStringList &paths, const Redactor::Rules &redaction)
         };
         emitProgress(true);
 
-        std::unordered_set<std::string> traces;
+        InFlight writes(m_writer, m_stopping);
         SpanBatch pending;
         QString writeError;
         const auto flush = [&] {
             if (pending.empty())
                 return true;
-            const qint64 count = qint64(pending.size());
             std::vector<std::string> ids;
             ids.reserve(pending.size());
             for (const Span &span : pending)
                 ids.push_back(span.traceId);
-            if (!submitAndWait(m_writer, std::move(pending), m_stopping, &writeError))
-                return false;
+            const bool ok = writes.submit(std::move(pending), std::move(ids));
             pending = SpanBatch();
-            report.spans += count;
-            for (std::string &id : ids)
-                traces.insert(std::move(id));
-            return true;
+            report.spans = writes.committedSpans();
+            if (!ok)
+                writeError = writes.error();
+            return ok;
         };
         const auto summary =
             TraceFileReader::read(path, [&](SpanBatch &&spans, const TraceFileReader::Progress &read) {
@@ -150,10 +214,13 @@ void FileImport::run(const QStringList &paths, const Redactor::Rules &redaction)
             });
         if (!summary.cancelled && writeError.isEmpty())
             flush();
+        if (writeError.isEmpty() && !writes.drain())
+            writeError = writes.error();
+        report.spans = writes.committedSpans();
         report.cancelled = summary.cancelled && writeError.isEmpty();
         report.format = TraceFileReader::formatName(summary.format);
         report.rejected = summary.rejectedSpans;
-        report.traces = qint64(traces.size());
+        report.traces = qint64(writes.traces());
         for (const std::string &problem : summary.errors)
             report.problems << QString::fromStdString(problem);
         report.error =
