@@ -7,6 +7,7 @@
 #include "otlpjsondecoder.h"
 #include "otlpprotodecoder.h"
 #include "seedtracedecoder.h"
+#include "speedscopedecoder.h"
 #include "tracefilesource.h"
 #include "trackerdecoder.h"
 #include "zipkindecoder.h"
@@ -142,6 +143,8 @@ TraceFileReader::Format detect(std::string_view head)
         return looksLikeJsonLines(head) ? Format::OtlpJsonLines : Format::OtlpJson;
     if (has(k, "traceEvents"))
         return Format::ChromeTrace;
+    if (has(k, "profiles") && (has(k, "shared") || has(k, "$schema")))
+        return Format::Speedscope;
     if (has(k, "observations") || has(k, "trace"))
         return Format::Langfuse;
     if (has(k, "data") || has(k, "traceID") || has(k, "processes"))
@@ -480,6 +483,9 @@ TraceFileReader::Summary Reading::run()
     case Format::ChromeTrace:
         whole([](const std::string &bytes) { return ChromeTraceDecoder::decode(bytes); });
         break;
+    case Format::Speedscope:
+        whole([](const std::string &bytes) { return SpeedscopeDecoder::decode(bytes); });
+        break;
     case Format::Langfuse:
         whole([](const std::string &bytes) { return LangfuseDecoder::decode(bytes); });
         break;
@@ -594,6 +600,8 @@ QString TraceFileReader::formatName(Format format)
         return QStringLiteral("Jaeger JSON");
     case Format::ChromeTrace:
         return QStringLiteral("Chrome trace events");
+    case Format::Speedscope:
+        return QStringLiteral("speedscope profile");
     case Format::Langfuse:
         return QStringLiteral("Langfuse export");
     case Format::TrackerRecords:

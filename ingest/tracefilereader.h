@@ -12,15 +12,15 @@ namespace tracedeck {
 // Reads a trace file and decodes it, the format found from its content (not its name), gzip-compressed
 // or not: OTLP JSON (one request, or JSON Lines of them as the Collector's file exporter writes), OTLP
 // protobuf (one message, or the Collector's length-prefixed sequence), Zipkin v2 JSON, Jaeger UI JSON,
-// Chrome Trace Event JSON, Langfuse trace exports and the seed formats (arrays of tracker rest/llm
-// records, /api/v1/traces bodies). Spans come back decoded, not yet normalized.
+// Chrome Trace Event JSON, speedscope profiles, Langfuse trace exports and the seed formats (arrays of
+// tracker rest/llm records, /api/v1/traces bodies). Spans come back decoded, not yet normalized.
 //
 // Big files stream with bounded memory: the file is read in chunks and inflated as it goes, and the
 // formats whose bulk is one array (OTLP JSON resourceSpans, JSON Lines, length-prefixed protobuf, Zipkin,
 // Jaeger {data}/arrays of traces, seed arrays) are decoded one element (or line, or message) at a time and
 // handed to the sink as they are decoded. Formats that must be seen whole to be decoded (one protobuf
-// message, a bare Jaeger trace, Chrome trace events, Langfuse exports, a single seed record) are read
-// whole, up to maxWholeBytes.
+// message, a bare Jaeger trace, Chrome trace events, speedscope profiles, Langfuse exports, a single seed
+// record) are read whole, up to maxWholeBytes.
 class TraceFileReader {
 public:
     enum class Format {
@@ -32,6 +32,7 @@ public:
         ZipkinJson,
         JaegerJson,
         ChromeTrace,
+        Speedscope,
         Langfuse,
         TrackerRecords,
         SeedTraces,

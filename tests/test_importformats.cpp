@@ -326,6 +326,51 @@ private Q_SLOTS:
         }
     }
 
+    // speedscope's own format: an evented profile (O/C) and a sampled one (stacks with weights).
+    void speedscopeProfilesImport()
+    {
+        const json file = {
+            {"$schema", "https://www.speedscope.app/file-format-schema.json"},
+            {"shared",
+             {{"frames", json::array({{{"name", "main"}},
+                                      {{"name", "parse"}, {"file", "p.c"}, {"line", 3}},
+                                      {{"name", "emit"}}})}}},
+            {"profiles",
+             json::array(
+                 {{{"type", "evented"},
+                   {"name", "cpu"},
+                   {"unit", "milliseconds"},
+                   {"startValue", 0},
+                   {"endValue", 10},
+                   {"events", json::array({{{"type", "O"}, {"frame", 0}, {"at", 0}},
+                                           {{"type", "O"}, {"frame", 1}, {"at", 1}},
+                                           {{"type", "C"}, {"frame", 1}, {"at", 4}},
+                                           {{"type", "C"}, {"frame", 0}, {"at", 10}}})}},
+                  {{"type", "sampled"},
+                   {"name", "samples"},
+                   {"unit", "microseconds"},
+                   {"startValue", 0},
+                   {"endValue", 3},
+                   {"samples", json::array({json::array({0, 1}), json::array({0, 1}), json::array({0, 2})})},
+                   {"weights", json::array({1, 1, 1})}}})}};
+        const auto result = TraceFileReader::decode(QByteArray::fromStdString(file.dump(1)));
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        QCOMPARE(result.format, TraceFileReader::Format::Speedscope);
+        const Shape shape = shapeOf(result.decoded.spans);
+        QCOMPARE(shape.spans, 5); // main, parse | main, parse (2 samples merged), emit
+        QCOMPARE(shape.roots, 2);
+        QCOMPARE(shape.services, QStringLiteral("cpu,samples"));
+        const Span &parse = result.decoded.spans[1];
+        QCOMPARE(parse.name, std::string("parse"));
+        QCOMPARE(parse.startNs, 1000000ll);
+        QCOMPARE(parse.endNs, 4000000ll);
+        QCOMPARE(parse.attributes["code.filepath"], json("p.c"));
+        const Span &sampledParse = result.decoded.spans[3];
+        QCOMPARE(sampledParse.name, std::string("parse"));
+        QCOMPARE(sampledParse.endNs - sampledParse.startNs, 2000ll);
+        QCOMPARE(result.decoded.spans[4].parentSpanId, result.decoded.spans[2].spanId);
+    }
+
     void lengthPrefixedProtobuf()
     {
         const QByteArray message =
