@@ -5,41 +5,110 @@
 #include "spanwriter.h"
 #include "tracefilereader.h"
 
+#include <QFileInfo>
+
 #include <chrono>
+#include <deque>
 #include <future>
+#include <unordered_set>
 
 namespace tracedeck {
 
 namespace {
 
-constexpr size_t kBatchSpans = 5000;
+using Clock = std::chrono::steady_clock;
 
-// Submits and waits for the commit; a full queue is back-pressure, so wait a little and try again.
-// submit() leaves a refused batch untouched, so the same encoded batch is offered again.
-bool submitAndWait(SpanWriter &writer, SpanBatch &&spans, const std::atomic<bool> &stopping, QString *error)
-{
-    EncodedBatch batch = encodeBatch(std::move(spans));
-    while (!stopping) {
-        auto done = std::make_shared<std::promise<CommitResult>>();
-        auto future = done->get_future();
-        const auto submitted =
-            writer.submit(std::move(batch), [done](const CommitResult &result) { done->set_value(result); });
-        if (submitted == SpanWriter::Submit::QueueFull) {
+// Batches handed to the writer whose commit is not confirmed yet. A few stay in flight so the writer's
+// queue never runs dry while the next batch is decoded (an idle queue hands the writer to the full-text
+// indexer between every two batches); each batch is still committed whole or not at all.
+class InFlight {
+public:
+    static constexpr size_t kMaxInFlight = 3;
+
+    InFlight(SpanWriter &writer, const std::atomic<bool> &stopping)
+        : m_writer(writer)
+        , m_stopping(stopping)
+    {}
+
+    // Queues the batch (waiting while the queue is full), then waits for the oldest batches until fewer
+    // than kMaxInFlight are pending. False on a failed commit or a closing store (see error()).
+    bool submit(SpanBatch &&spans, std::vector<std::string> &&traceIds)
+    {
+        Pending pending;
+        pending.spans = qint64(spans.size());
+        pending.traceIds = std::move(traceIds);
+        EncodedBatch batch = encodeBatch(std::move(spans));
+        while (true) {
+            if (m_stopping) {
+                m_error = QObject::tr("import cancelled");
+                return false;
+            }
+            auto done = std::make_shared<std::promise<CommitResult>>();
+            pending.result = done->get_future();
+            const auto submitted = m_writer.submit(
+                std::move(batch), [done](const CommitResult &result) { done->set_value(result); });
+            if (submitted == SpanWriter::Submit::Accepted)
+                break;
+            if (submitted == SpanWriter::Submit::Stopped) {
+                m_error = QObject::tr("the store is closing");
+                return false;
+            }
+            // Back-pressure: submit() left the refused batch untouched, so offer it again shortly.
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
-            continue;
         }
-        if (submitted == SpanWriter::Submit::Stopped) {
-            *error = QObject::tr("the store is closing");
+        m_pending.push_back(std::move(pending));
+        while (m_pending.size() >= kMaxInFlight)
+            if (!waitOldest())
+                return false;
+        return true;
+    }
+
+    // Waits for every batch in flight.
+    bool drain()
+    {
+        while (!m_pending.empty())
+            if (!waitOldest())
+                return false;
+        return true;
+    }
+
+    qint64 committedSpans() const { return m_committed; }
+    size_t traces() const { return m_traces.size(); }
+    const QString &error() const { return m_error; }
+
+private:
+    struct Pending {
+        qint64 spans = 0;
+        std::vector<std::string> traceIds;
+        std::future<CommitResult> result;
+    };
+
+    bool waitOldest()
+    {
+        Pending pending = std::move(m_pending.front());
+        m_pending.pop_front();
+        const CommitResult result = pending.result.get();
+        if (!result.ok) {
+            m_error = QString::fromStdString(result.error);
+            while (!m_pending.empty()) { // the others commit (or not) on their own; wait for them
+                m_pending.front().result.wait();
+                m_pending.pop_front();
+            }
             return false;
         }
-        const CommitResult result = future.get();
-        if (!result.ok)
-            *error = QString::fromStdString(result.error);
-        return result.ok;
+        m_committed += pending.spans;
+        for (std::string &id : pending.traceIds)
+            m_traces.insert(std::move(id));
+        return true;
     }
-    *error = QObject::tr("import cancelled");
-    return false;
-}
+
+    SpanWriter &m_writer;
+    const std::atomic<bool> &m_stopping;
+    std::deque<Pending> m_pending;
+    qint64 m_committed = 0;
+    std::unordered_set<std::string> m_traces;
+    QString m_error;
+};
 
 } // namespace
 
@@ -48,11 +117,13 @@ FileImport::FileImport(SpanWriter &writer, QObject *parent)
     , m_writer(writer)
 {
     qRegisterMetaType<FileReport>();
+    qRegisterMetaType<Progress>();
 }
 
 FileImport::~FileImport()
 {
     m_stopping = true;
+    m_cancel = true;
     if (m_thread)
         m_thread->wait();
 }
@@ -66,44 +137,109 @@ void FileImport::start(const QStringList &paths)
 {
     if (m_thread)
         m_thread->wait();
-    m_thread.reset(QThread::create([this, paths, redaction = m_redaction] {
-        const Normalizer normalizer;
-        const Redactor redactor(redaction);
-        qint64 total = 0;
-        int failed = 0;
-        for (const QString &path : paths) {
-            FileReport report;
-            report.path = path;
-            auto read = TraceFileReader::readFile(path);
-            report.rejected = read.decoded.rejectedSpans;
-            report.error = read.error;
-            if (report.error.isEmpty() && !read.decoded.errors.empty())
-                report.error = QString::fromStdString(read.decoded.errorSummary());
-            SpanBatch &spans = read.decoded.spans;
-            for (size_t i = 0; i < spans.size() && !m_stopping; i += kBatchSpans) {
-                SpanBatch batch;
-                for (size_t j = i; j < std::min(spans.size(), i + kBatchSpans); ++j) {
-                    normalizer.normalize(spans[j]);
-                    redactor.redact(spans[j]);
-                    spans[j].source = "file";
-                    batch.push_back(std::move(spans[j]));
-                }
-                const qint64 count = qint64(batch.size());
-                QString error;
-                if (!submitAndWait(m_writer, std::move(batch), m_stopping, &error)) {
-                    report.error = error;
-                    break;
-                }
-                report.spans += count;
-            }
-            total += report.spans;
-            failed += report.spans == 0 && !report.error.isEmpty();
-            Q_EMIT fileDone(report);
-        }
-        Q_EMIT finished(total, failed);
-    }));
+    m_cancel = false;
+    m_thread.reset(QThread::create([this, paths, redaction = m_redaction] { run(paths, redaction); }));
     m_thread->setObjectName(QStringLiteral("tracedeck-import"));
     m_thread->start();
+}
+
+void FileImport::run(const QStringList &paths, const Redactor::Rules &redaction)
+{
+    const Normalizer normalizer;
+    const Redactor redactor(redaction);
+    const auto started = Clock::now();
+    auto lastProgress = started - std::chrono::hours(1);
+    qint64 total = 0;
+    int failed = 0;
+    const auto cancelled = [this] { return m_cancel.load() || m_stopping.load(); };
+
+    for (int fileIndex = 0; fileIndex < paths.size(); ++fileIndex) {
+        const QString &path = paths[fileIndex];
+        FileReport report;
+        report.path = path;
+        if (cancelled()) {
+            report.cancelled = true;
+            report.error = tr("import cancelled before this file");
+            Q_EMIT fileDone(report);
+            continue;
+        }
+        Progress progress;
+        progress.path = path;
+        progress.file = fileIndex;
+        progress.files = int(paths.size());
+        progress.fileSize = QFileInfo(path).size();
+        const auto emitProgress = [&](bool force) {
+            const auto now = Clock::now();
+            if (!force && now - lastProgress < std::chrono::milliseconds(m_progressIntervalMs))
+                return;
+            lastProgress = now;
+            progress.spans = total + report.spans;
+            progress.seconds = std::chrono::duration<double>(now - started).count();
+            progress.spansPerSecond = progress.seconds > 0 ? double(progress.spans) / progress.seconds : 0;
+            Q_EMIT this->progress(progress);
+        };
+        emitProgress(true);
+
+        InFlight writes(m_writer, m_stopping);
+        SpanBatch pending;
+        QString writeError;
+        const auto flush = [&] {
+            if (pending.empty())
+                return true;
+            std::vector<std::string> ids;
+            ids.reserve(pending.size());
+            for (const Span &span : pending)
+                ids.push_back(span.traceId);
+            const bool ok = writes.submit(std::move(pending), std::move(ids));
+            pending = SpanBatch();
+            report.spans = writes.committedSpans();
+            if (!ok)
+                writeError = writes.error();
+            return ok;
+        };
+        const auto summary =
+            TraceFileReader::read(path, [&](SpanBatch &&spans, const TraceFileReader::Progress &read) {
+                for (Span &span : spans) {
+                    normalizer.normalize(span);
+                    redactor.redact(span);
+                    span.source = "file";
+                    pending.push_back(std::move(span));
+                    // Cancel between batches: the batch being filled is dropped, committed ones stay.
+                    if (pending.size() >= m_batchSpans && (cancelled() || !flush()))
+                        return false;
+                }
+                progress.bytesRead = read.fileBytesRead;
+                emitProgress(false);
+                return !cancelled();
+            });
+        if (!summary.cancelled && writeError.isEmpty())
+            flush();
+        if (writeError.isEmpty() && !writes.drain())
+            writeError = writes.error();
+        report.spans = writes.committedSpans();
+        report.cancelled = summary.cancelled && writeError.isEmpty();
+        report.format = TraceFileReader::formatName(summary.format);
+        report.rejected = summary.rejectedSpans;
+        report.traces = qint64(writes.traces());
+        for (const std::string &problem : summary.errors)
+            report.problems << QString::fromStdString(problem);
+        report.error =
+            !writeError.isEmpty() ? tr("%1: cannot store: %2").arg(path, writeError) : summary.error;
+        const bool fatal = !report.error.isEmpty();
+        if (report.cancelled && report.error.isEmpty())
+            report.error = tr("import cancelled");
+        if (report.error.isEmpty() && !summary.errors.empty())
+            report.error = tr("%1: %n problem(s), the first: %2", nullptr, int(summary.errors.size()))
+                               .arg(path, report.problems.constFirst());
+        progress.bytesRead = progress.fileSize;
+        emitProgress(true);
+        total += report.spans;
+        // Failed: cut short, unreadable or unstorable, or nothing in it could be imported.
+        report.failed = !report.cancelled && (fatal || (report.spans == 0 && !report.error.isEmpty()));
+        failed += report.failed;
+        Q_EMIT fileDone(report);
+    }
+    Q_EMIT finished(total, failed);
 }
 
 } // namespace tracedeck

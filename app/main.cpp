@@ -2,10 +2,12 @@
 #include "appicon.h"
 #include "engine.h"
 #include "exportcommand.h"
+#include "importcommand.h"
 #include "mainwindow.h"
 #include "options.h"
 #include "ratelogger.h"
 #include "signalwatcher.h"
+#include "singleinstance.h"
 #include "workstation.h"
 
 #include <QApplication>
@@ -40,10 +42,24 @@ int main(int argc, char **argv)
         QGuiApplication::setDesktopFileName(QStringLiteral("org.tracedeck.Tracedeck"));
     }
 
+    if (ImportCommand::matches(argc, argv))
+        return ImportCommand::run(QCoreApplication::arguments());
+
     int exitCode = 0;
     const auto options = Options::parse(QCoreApplication::arguments(), &exitCode);
     if (!options)
         return exitCode;
+
+    // One window per store: a second start on the same database hands its files to the running window.
+    std::unique_ptr<SingleInstance> instance;
+    if (!options->headless) {
+        instance = std::make_unique<SingleInstance>(options->databasePath);
+        if (instance->handOver(options->files)) {
+            std::fprintf(stderr, "tracedeck: handed %lld file(s) to the Tracedeck already running on %s\n",
+                         static_cast<long long>(options->files.size()), qPrintable(options->databasePath));
+            return 0;
+        }
+    }
 
     Engine engine;
     QString error;
@@ -71,6 +87,19 @@ int main(int argc, char **argv)
     } else {
         workstation = std::make_unique<Workstation>(engine);
         workstation->window().show();
+        if (!options->files.isEmpty())
+            workstation->importFiles(options->files);
+        QString instanceError;
+        if (!instance->listen(&instanceError))
+            std::fprintf(stderr, "tracedeck: %s (files opened later will start another window)\n",
+                         qPrintable(instanceError));
+        QObject::connect(instance.get(), &SingleInstance::openRequested, workstation.get(),
+                         [station = workstation.get()](const QStringList &files) {
+                             if (!files.isEmpty())
+                                 station->importFiles(files);
+                             station->window().raise();
+                             station->window().activateWindow();
+                         });
     }
 
     const int rc = app->exec();

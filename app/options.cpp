@@ -22,6 +22,8 @@ void printTo(FILE *stream, const QString &text)
 
 bool Options::wantsHeadless(int argc, char **argv)
 {
+    if (argc > 1 && std::strcmp(argv[1], "import") == 0)
+        return true;
     for (int i = 1; i < argc; ++i)
         if (std::strcmp(argv[i], "--headless") == 0 || std::strcmp(argv[i], "--help") == 0 ||
             std::strcmp(argv[i], "-h") == 0 || std::strcmp(argv[i], "--version") == 0 ||
@@ -63,6 +65,11 @@ std::optional<Options> Options::parse(const QStringList &arguments, int *exitCod
                                    QStringLiteral("SECONDS"), QStringLiteral("60"));
     logInterval.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({help, version, headless, listen, db, maxBody, requireKeys, logInterval});
+    parser.addPositionalArgument(
+        QStringLiteral("FILE"),
+        QStringLiteral("Trace files to import when the window opens (also: "
+                       "tracedeck import [--db FILE] FILE… imports with no window)."),
+        QStringLiteral("[FILE…]"));
 
     if (!parser.parse(arguments)) {
         printTo(stderr, QStringLiteral("tracedeck: %1\nTry 'tracedeck --help'.\n").arg(parser.errorText()));
@@ -79,15 +86,15 @@ std::optional<Options> Options::parse(const QStringList &arguments, int *exitCod
         *exitCode = 0;
         return std::nullopt;
     }
-    if (!parser.positionalArguments().isEmpty()) {
-        printTo(stderr, QStringLiteral("tracedeck: unexpected argument \"%1\"\nTry 'tracedeck --help'.\n")
-                            .arg(parser.positionalArguments().constFirst()));
+    Options options;
+    options.headless = parser.isSet(headless);
+    options.files = parser.positionalArguments();
+    if (!options.files.isEmpty() && options.headless) {
+        printTo(stderr, QStringLiteral("tracedeck: files are imported into the window; without one use "
+                                       "'tracedeck import FILE…'\n"));
         *exitCode = 2;
         return std::nullopt;
     }
-
-    Options options;
-    options.headless = parser.isSet(headless);
     QString error;
     const auto address = ListenAddress::parse(parser.value(listen), &error);
     if (!address) {

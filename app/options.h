@@ -10,12 +10,14 @@
 namespace tracedeck {
 
 // The command line: tracedeck [--headless] [--listen HOST:PORT] [--db FILE] [--max-body-mb N]
-// [--require-keys] (the admin subcommands `keys` and `workspaces` are AdminCommand's)
+// [--require-keys] [FILE…] (trace files to import into the window). Subcommands are their own classes: `keys`
+// and `workspaces` AdminCommand, `import` ImportCommand, `export` ExportCommand.
 struct Options {
     bool headless = false;
     QString databasePath;
     IngestOptions ingest;
     int logIntervalSeconds = 60;
+    QStringList files; // imported when the window opens
 
     // Parses arguments (argv[0] first). On --help/--version prints and sets *exitCode to 0; on a bad
     // argument prints the problem and sets *exitCode to 2. Returns nullopt in both cases.

@@ -5,6 +5,7 @@
 #include "engine.h"
 #include "fileimport.h"
 #include "filterbar.h"
+#include "importprogressdialog.h"
 #include "ingeststatus.h"
 #include "keyadminmodel.h"
 #include "mainwindow.h"
@@ -23,6 +24,8 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QStatusBar>
+
+#include <algorithm>
 
 namespace tracedeck {
 
@@ -81,17 +84,19 @@ Workstation::Workstation(Engine &engine, QObject *parent)
     connect(&w, &MainWindow::preferencesRequested, this, &Workstation::openWorkspaces);
     connect(&w, &MainWindow::workspacesRequested, this, &Workstation::openWorkspaces);
 
-    connect(m_import.get(), &FileImport::fileDone, this, [this](const FileImport::FileReport &report) {
-        const QString name = QFileInfo(report.path).fileName();
-        QString message = tr("%1: %n span(s) imported", nullptr, int(report.spans)).arg(name);
-        if (report.rejected > 0)
-            message += tr(", %n skipped", nullptr, int(report.rejected));
-        if (!report.error.isEmpty())
-            message += QStringLiteral(" — ") + report.error;
-        m_window->statusBar()->showMessage(message, 15000);
-        if (report.spans == 0 && !report.error.isEmpty())
-            QMessageBox::warning(m_window.get(), tr("Cannot import %1").arg(name), report.error);
+    m_progressDialog = new ImportProgressDialog(m_window.get());
+    m_progressDelay.setSingleShot(true);
+    m_progressDelay.setInterval(kProgressDelayMs);
+    connect(&m_progressDelay, &QTimer::timeout, this, [this] {
+        if (!m_import->isRunning())
+            return;
+        importProgressed(m_lastProgress);
+        m_progressDialog->show();
     });
+    connect(m_progressDialog, &ImportProgressDialog::cancelRequested, m_import.get(), &FileImport::cancel);
+    connect(m_import.get(), &FileImport::progress, this, &Workstation::importProgressed);
+    connect(m_import.get(), &FileImport::fileDone, this, &Workstation::importFileDone);
+    connect(m_import.get(), &FileImport::finished, this, &Workstation::importDone);
     connect(m_import.get(), &FileImport::finished, this, &Workstation::importFinished);
     connect(m_import.get(), &FileImport::finished, m_traces, &TraceListModel::refresh);
 
@@ -229,7 +234,47 @@ void Workstation::updateHistoryActions()
 void Workstation::importFiles(const QStringList &paths)
 {
     m_window->statusBar()->showMessage(tr("Importing %n file(s)…", nullptr, int(paths.size())));
+    m_reportFiles.clear();
+    m_lastProgress = FileImport::Progress();
     m_import->start(paths);
+    m_progressDelay.start();
+}
+
+void Workstation::importProgressed(const FileImport::Progress &progress)
+{
+    m_lastProgress = progress;
+    m_progressDialog->setProgress(progress.path, progress.file, progress.files, progress.bytesRead,
+                                  progress.fileSize, progress.spans, progress.spansPerSecond);
+}
+
+void Workstation::importFileDone(const FileImport::FileReport &report)
+{
+    const QString name = QFileInfo(report.path).fileName();
+    QString message = tr("%1: %n span(s) imported", nullptr, int(report.spans)).arg(name);
+    if (report.rejected > 0)
+        message += tr(", %n skipped", nullptr, int(report.rejected));
+    if (!report.error.isEmpty())
+        message += QStringLiteral(" — ") + report.error;
+    m_window->statusBar()->showMessage(message, 15000);
+    m_reportFiles.append({report.path, report.format, report.traces, report.spans, report.rejected,
+                          report.error, report.failed, report.cancelled, report.problems});
+}
+
+void Workstation::importDone()
+{
+    m_progressDelay.stop();
+    m_progressDialog->hide();
+    m_progressDialog->reset();
+    const bool worthAReport = std::any_of(m_reportFiles.cbegin(), m_reportFiles.cend(), [](const auto &f) {
+        return f.failed || f.cancelled || f.rejected > 0 || !f.problems.isEmpty();
+    });
+    if (worthAReport) {
+        if (m_reportDialog)
+            m_reportDialog->deleteLater();
+        m_reportDialog = new ImportReportDialog(m_reportFiles, m_window.get());
+        m_reportDialog->setAttribute(Qt::WA_DeleteOnClose);
+        m_reportDialog->show();
+    }
 }
 
 void Workstation::loadSamples()

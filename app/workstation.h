@@ -1,8 +1,11 @@
 #pragma once
 
+#include "fileimport.h"
+#include "importreportdialog.h"
 #include "selectionhistory.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 
 #include <memory>
@@ -14,6 +17,7 @@ class Engine;
 class FileImport;
 class KeyAdminModel;
 class WorkspacesDialog;
+class ImportProgressDialog;
 class MainWindow;
 class SpanInspector;
 class TimelineData;
@@ -34,6 +38,10 @@ public:
     TimelineView &timeline() const { return *m_timeline; }
     SpanInspector &inspector() const { return *m_inspector; }
     QString shownTraceId() const { return m_shownTrace; }
+    // Shown for imports that take longer than kProgressDelayMs; the report after an import with problems.
+    ImportProgressDialog *importProgress() const { return m_progressDialog; }
+    ImportReportDialog *importReport() const { return m_reportDialog; }
+    static constexpr int kProgressDelayMs = 500;
 
     void importFiles(const QStringList &paths);
     void loadSamples();
@@ -57,6 +65,9 @@ private:
     void updateHistoryActions();
     void updateEmptyState();
     void updateStatus();
+    void importProgressed(const FileImport::Progress &progress);
+    void importFileDone(const FileImport::FileReport &report);
+    void importDone();
 
     Engine &m_engine;
     std::unique_ptr<MainWindow> m_window;
@@ -75,6 +86,11 @@ private:
     QTimer m_refreshThrottle;
     QTimer m_statusTimer;
     qint64 m_lastStoredSpans = 0;
+    ImportProgressDialog *m_progressDialog;
+    QPointer<ImportReportDialog> m_reportDialog;
+    QTimer m_progressDelay;
+    FileImport::Progress m_lastProgress;
+    QList<ImportReportDialog::File> m_reportFiles;
 };
 
 } // namespace tracedeck

@@ -869,6 +869,12 @@ DecodeResult OtlpJsonDecoder::decode(std::string_view body)
         result.fatalError = error;
         return result;
     }
+    return decodeDocument(document);
+}
+
+DecodeResult OtlpJsonDecoder::decodeDocument(nlohmann::json &document)
+{
+    DecodeResult result;
     if (!document.is_object()) {
         result.fatalError =
             cat({"top level: ",

@@ -2,6 +2,8 @@
 
 #include "decoderesult.h"
 
+#include <nlohmann/json.hpp>
+
 #include <string_view>
 
 namespace tracedeck {
@@ -12,6 +14,8 @@ namespace tracedeck {
 class OtlpJsonDecoder {
 public:
     static DecodeResult decode(std::string_view body);
+    // A request already parsed (a file streamed element by element); consumes the document.
+    static DecodeResult decodeDocument(nlohmann::json &document);
 };
 
 } // namespace tracedeck

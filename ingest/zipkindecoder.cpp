@@ -619,6 +619,12 @@ DecodeResult ZipkinDecoder::decode(std::string_view body)
         result.fatalError = std::move(error);
         return result;
     }
+    return decodeDocument(document);
+}
+
+DecodeResult ZipkinDecoder::decodeDocument(nlohmann::json &document, size_t firstIndex)
+{
+    DecodeResult result;
     if (!document.is_array()) {
         result.fatalError = "expected a JSON array of Zipkin v2 spans";
         return result;
@@ -629,8 +635,8 @@ DecodeResult ZipkinDecoder::decode(std::string_view body)
     pending.reserve(items.size());
     for (size_t i = 0; i < items.size(); ++i) {
         Pending p;
-        p.index = i;
-        SpanReader reader(i);
+        p.index = firstIndex + i;
+        SpanReader reader(firstIndex + i);
         if (reader.read(items[i], p))
             pending.push_back(std::move(p));
         else

@@ -2,6 +2,8 @@
 
 #include "decoderesult.h"
 
+#include <nlohmann/json.hpp>
+
 #include <string_view>
 
 namespace tracedeck {
@@ -11,6 +13,8 @@ namespace tracedeck {
 class ZipkinDecoder {
 public:
     static DecodeResult decode(std::string_view body);
+    // An array already parsed (a file streamed in chunks); messages count spans from firstIndex.
+    static DecodeResult decodeDocument(nlohmann::json &document, size_t firstIndex = 0);
 };
 
 } // namespace tracedeck

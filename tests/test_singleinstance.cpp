@@ -1,6 +1,9 @@
+#include "httpclient.h"
 #include "singleinstance.h"
 
 #include <QLocalSocket>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -101,6 +104,41 @@ private Q_SLOTS:
         QVERIFY(!next.handOver({}, 300));
         QString error;
         QVERIFY2(next.listen(&error), qPrintable(error));
+    }
+
+    // The real binary, twice on one store: the second start hands its file to the first window and exits; the
+    // first imports it.
+    void secondStartHandsFilesToTheRunningWindow()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("binary.db"));
+        QProcess first;
+        QByteArray firstErr;
+        connect(&first, &QProcess::readyReadStandardError, this,
+                [&] { firstErr += first.readAllStandardError(); });
+        first.start(QStringLiteral(TRACEDECK_BINARY),
+                    {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--db"), db});
+        QVERIFY(first.waitForStarted());
+        static const QRegularExpression listening(
+            QStringLiteral(R"(listening on http://127\.0\.0\.1:(\d+) )"));
+        QTRY_VERIFY_WITH_TIMEOUT(listening.match(QString::fromUtf8(firstErr)).hasMatch(), 30000);
+        const quint16 port = quint16(listening.match(QString::fromUtf8(firstErr)).captured(1).toUInt());
+        // The window listens for other starts once it is up; a start before that would open a second window.
+        SingleInstance probe(db);
+        QTRY_VERIFY_WITH_TIMEOUT(probe.handOver({}, 200), 30000);
+
+        QProcess second;
+        second.start(QStringLiteral(TRACEDECK_BINARY),
+                     {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--db"), db,
+                      QStringLiteral(TRACEDECK_TEST_DATA "/zipkin/yelp.json")});
+        QVERIFY(second.waitForFinished(30000));
+        QCOMPARE(second.exitCode(), 0);
+        QVERIFY(second.readAllStandardError().contains("handed 1 file(s)"));
+
+        HttpClient client(port);
+        QTRY_VERIFY_WITH_TIMEOUT(client.get(QStringLiteral("/health")).body.contains("\"storedSpans\":16"),
+                                 30000);
+        first.terminate();
+        QVERIFY(first.waitForFinished(30000));
     }
 
 private:
