@@ -170,19 +170,12 @@ QVariant CompareModel::headerData(int section, Qt::Orientation orientation, int 
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return {};
     if (role == Qt::DisplayRole) {
-        static const char *const names[ColumnCount] = {QT_TR_NOOP("Change"),
-                                                       QT_TR_NOOP("Span"),
-                                                       QT_TR_NOOP("Service"),
-                                                       QT_TR_NOOP("A"),
-                                                       QT_TR_NOOP("B"),
-                                                       QT_TR_NOOP("\u0394 duration"),
-                                                       QT_TR_NOOP("\u0394 %"),
-                                                       QT_TR_NOOP("\u0394 self"),
-                                                       QT_TR_NOOP("Status"),
-                                                       QT_TR_NOOP("Tokens"),
-                                                       QT_TR_NOOP("\u0394 tokens"),
-                                                       QT_TR_NOOP("\u0394 cost"),
-                                                       QT_TR_NOOP("Model")};
+        static const char *const names[ColumnCount] = {
+            QT_TR_NOOP("Change"),        QT_TR_NOOP("Span"),        QT_TR_NOOP("\u0394 duration"),
+            QT_TR_NOOP("\u0394 %"),      QT_TR_NOOP("A"),           QT_TR_NOOP("B"),
+            QT_TR_NOOP("\u0394 self"),   QT_TR_NOOP("Status"),      QT_TR_NOOP("Tokens"),
+            QT_TR_NOOP("\u0394 tokens"), QT_TR_NOOP("\u0394 cost"), QT_TR_NOOP("Model"),
+            QT_TR_NOOP("Service")};
         return tr(names[section]);
     }
     if (role == Qt::ToolTipRole) {
@@ -314,7 +307,7 @@ QVariant CompareModel::data(const QModelIndex &index, int role) const
             return display(r, column);
         return {};
     case Qt::TextAlignmentRole:
-        if (column >= DurationAColumn && column <= SelfDeltaColumn)
+        if (column >= DurationDeltaColumn && column <= SelfDeltaColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         if (column == TokensDeltaColumn || column == CostDeltaColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);

@@ -21,17 +21,17 @@ public:
     enum Column {
         ChangeColumn,
         SpanColumn,
-        ServiceColumn,
-        DurationAColumn,
-        DurationBColumn,
         DurationDeltaColumn,
         DurationPercentColumn,
+        DurationAColumn,
+        DurationBColumn,
         SelfDeltaColumn,
         StatusColumn,
         TokensColumn,
         TokensDeltaColumn,
         CostDeltaColumn,
         ModelColumn,
+        ServiceColumn,
         ColumnCount
     };
     enum Role {

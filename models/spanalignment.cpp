@@ -12,8 +12,7 @@ namespace tracedeck {
 
 namespace {
 
-// Sibling lists up to this many spans (after their common prefix and suffix) go through dtl's O((m+n)·D)
-// alignment; longer ones pair equal keys by rank, which is linear.
+// dtl aligns at most this many siblings (both sides together) at once: its cost is O((m+n)·D).
 constexpr std::size_t MaxLcsLength = 4000;
 
 // Names and services of both traces as one set of ids, so keys compare across the two string tables.
@@ -135,14 +134,38 @@ private:
         if (m_a.empty() || m_b.empty())
             return;
         alignSequence();
-        compactUnmatched();
-        rankMatch([this](int32_t l) { return m_kl.exact[l]; }, [this](int32_t r) { return m_kr.exact[r]; },
-                  SpanMatch::Same);
-        rankMatch([this](int32_t l) { return uint64_t(m_kl.name[l]); },
-                  [this](int32_t r) { return uint64_t(m_kr.name[r]); }, SpanMatch::Renamed);
-        rankMatch([this](int32_t l) { return uint64_t(m_kl.category[l]); },
-                  [this](int32_t r) { return uint64_t(m_kr.category[r]); }, SpanMatch::Category,
-                  /*skipZero=*/true);
+        // The leftovers between two aligned pairs belong to that stretch: pair them there first (a renamed
+        // service, another model), so a span removed early cannot take the partner of one further on.
+        std::vector<int32_t> gapA, gapB;
+        std::size_t i = 0, j = 0;
+        while (i < m_a.size() || j < m_b.size()) {
+            gapA.clear();
+            gapB.clear();
+            for (; i < m_a.size() && m_l2r[m_a[i]] == -1; ++i)
+                gapA.push_back(m_a[i]);
+            for (; j < m_b.size() && m_r2l[m_b[j]] == -1; ++j)
+                gapB.push_back(m_b[j]);
+            matchLeftovers(gapA, gapB);
+            ++i; // both sit on the two spans of a pair (pairs keep their order), or past the end
+            ++j;
+        }
+        // Then across the whole list: reordered spans, and what the stretches left.
+        compactUnmatched(m_a, m_b);
+        matchLeftovers(m_a, m_b);
+    }
+
+    void matchLeftovers(std::vector<int32_t> &a, std::vector<int32_t> &b)
+    {
+        rankMatch(
+            a, b, [this](int32_t l) { return m_kl.exact[l]; }, [this](int32_t r) { return m_kr.exact[r]; },
+            SpanMatch::Same);
+        rankMatch(
+            a, b, [this](int32_t l) { return uint64_t(m_kl.name[l]); },
+            [this](int32_t r) { return uint64_t(m_kr.name[r]); }, SpanMatch::Renamed);
+        rankMatch(
+            a, b, [this](int32_t l) { return uint64_t(m_kl.category[l]); },
+            [this](int32_t r) { return uint64_t(m_kr.category[r]); }, SpanMatch::Category,
+            /*skipZero=*/true);
     }
 
     // Common prefix and suffix directly, the middle by dtl's shortest edit script.
@@ -160,50 +183,89 @@ private:
             --endA;
             --endB;
         }
-        if (endA == begin || endB == begin || (endA - begin) + (endB - begin) > MaxLcsLength)
+        if (endA == begin || endB == begin)
             return;
-        std::vector<uint64_t> a, b;
-        a.reserve(endA - begin);
-        b.reserve(endB - begin);
-        for (std::size_t i = begin; i < endA; ++i)
-            a.push_back(m_kl.exact[m_a[i]]);
-        for (std::size_t j = begin; j < endB; ++j)
-            b.push_back(m_kr.exact[m_b[j]]);
-        dtl::Diff<uint64_t> diff(a, b);
-        diff.compose();
+        // Long lists in overlapping windows: align a window of each, keep the pairs in its first half, and
+        // start the next window after the last pair kept. Edits that are local (the usual case) come out as
+        // a whole-list alignment would; the cost stays linear in the length.
         std::size_t i = begin;
         std::size_t j = begin;
-        for (const auto &[key, info] : diff.getSes().getSequence()) {
-            if (info.type == dtl::SES_COMMON) {
-                link(m_a[i], m_b[j], SpanMatch::Same);
-                ++i;
-                ++j;
-            } else if (info.type == dtl::SES_DELETE) {
-                ++i;
+        while (i < endA && j < endB) {
+            const std::size_t wa = std::min(MaxLcsLength / 2, endA - i);
+            const std::size_t wb = std::min(MaxLcsLength / 2, endB - j);
+            const bool last = i + wa == endA && j + wb == endB;
+            std::size_t keptA = i, keptB = j;
+            bool kept = false;
+            diffWindow(i, wa, j, wb, [&](std::size_t x, std::size_t y) {
+                if (!last && (x >= i + wa / 2 || y >= j + wb / 2))
+                    return false;
+                link(m_a[x], m_b[y], SpanMatch::Same);
+                keptA = x;
+                keptB = y;
+                kept = true;
+                return true;
+            });
+            if (last)
+                break;
+            if (kept) {
+                i = keptA + 1;
+                j = keptB + 1;
             } else {
-                ++j;
+                i += std::max<std::size_t>(1, wa / 2);
+                j += std::max<std::size_t>(1, wb / 2);
             }
         }
     }
 
-    void compactUnmatched()
+    // dtl's shortest edit script of m_a[i, i + wa) against m_b[j, j + wb); `keep(x, y)` for each common pair
+    // in order until it returns false.
+    template <typename Keep>
+    void diffWindow(std::size_t i, std::size_t wa, std::size_t j, std::size_t wb, Keep keep)
     {
-        std::erase_if(m_a, [this](int32_t l) { return m_l2r[l] != -1; });
-        std::erase_if(m_b, [this](int32_t r) { return m_r2l[r] != -1; });
+        std::vector<uint64_t> a, b;
+        a.reserve(wa);
+        b.reserve(wb);
+        for (std::size_t k = 0; k < wa; ++k)
+            a.push_back(m_kl.exact[m_a[i + k]]);
+        for (std::size_t k = 0; k < wb; ++k)
+            b.push_back(m_kr.exact[m_b[j + k]]);
+        dtl::Diff<uint64_t> diff(a, b);
+        diff.compose();
+        std::size_t x = i;
+        std::size_t y = j;
+        for (const auto &[key, info] : diff.getSes().getSequence()) {
+            if (info.type == dtl::SES_COMMON) {
+                if (!keep(x, y))
+                    return;
+                ++x;
+                ++y;
+            } else if (info.type == dtl::SES_DELETE) {
+                ++x;
+            } else {
+                ++y;
+            }
+        }
+    }
+
+    void compactUnmatched(std::vector<int32_t> &a, std::vector<int32_t> &b)
+    {
+        std::erase_if(a, [this](int32_t l) { return m_l2r[l] != -1; });
+        std::erase_if(b, [this](int32_t r) { return m_r2l[r] != -1; });
     }
 
     // Pairs the k-th unmatched left span of a key with the k-th unmatched right span of that key.
     template <typename LeftKey, typename RightKey>
-    void rankMatch(LeftKey leftKey, RightKey rightKey, SpanMatch match, bool skipZero = false)
+    void rankMatch(std::vector<int32_t> &a, std::vector<int32_t> &b, LeftKey leftKey, RightKey rightKey,
+                   SpanMatch match, bool skipZero = false)
     {
-        if (m_a.empty() || m_b.empty())
+        if (a.empty() || b.empty())
             return;
-        if (m_a.size() * m_b.size() <= 256) {
-            for (int32_t l : m_a) {
+        if (a.size() * b.size() <= 256) {
+            for (int32_t l : a) {
                 const uint64_t key = leftKey(l);
                 if (skipZero && key == 0)
                     continue;
-                for (int32_t r : m_b) {
+                for (int32_t r : b) {
                     if (m_r2l[r] == -1 && rightKey(r) == key) {
                         link(l, r, match);
                         break;
@@ -212,12 +274,12 @@ private:
             }
         } else {
             std::unordered_map<uint64_t, std::pair<std::size_t, std::vector<int32_t>>> byKey;
-            for (int32_t r : m_b) {
+            for (int32_t r : b) {
                 const uint64_t key = rightKey(r);
                 if (!skipZero || key != 0)
                     byKey[key].second.push_back(r);
             }
-            for (int32_t l : m_a) {
+            for (int32_t l : a) {
                 const uint64_t key = leftKey(l);
                 if (skipZero && key == 0)
                     continue;
@@ -227,7 +289,7 @@ private:
                 link(l, it->second.second[it->second.first++], match);
             }
         }
-        compactUnmatched();
+        compactUnmatched(a, b);
     }
 
     bool matchMoved()

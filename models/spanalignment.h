@@ -25,8 +25,8 @@ struct SpanPair {
 // sibling lists aligned by a longest common subsequence (dtl) of their (service, name) keys in start
 // order, so inserted, removed and reordered spans do not shift the others. Leftovers of a sibling list then
 // match by name alone, then by category; finally spans unique by key on both sides match wherever they sit.
-// Cost: linear in the spans plus the edit distance of each sibling list (a long list with many edits falls
-// back to pairing equal keys by rank).
+// Cost: linear in the spans plus the edit distance of each sibling list; long lists are aligned in
+// overlapping windows of a few thousand siblings, so edits far apart in a huge list stay cheap.
 class SpanAlignment {
 public:
     static SpanAlignment align(const TimelineData &left, const TimelineData &right);

@@ -117,8 +117,8 @@ CompareView::CompareView(QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    static const int widths[CompareModel::ColumnCount] = {100, 220, 140, 70, 70, 80, 60,
-                                                          80,  90,  100, 70, 80, 140};
+    static const int widths[CompareModel::ColumnCount] = {90, 200, 85, 60, 70,  70, 75,
+                                                          80, 95,  70, 75, 130, 120};
     for (int c = 0; c < CompareModel::ColumnCount; ++c)
         m_table->setColumnWidth(c, widths[c]);
 
@@ -127,6 +127,7 @@ CompareView::CompareView(QWidget *parent)
     bottom->addWidget(m_diff);
     bottom->setStretchFactor(0, 3);
     bottom->setStretchFactor(1, 2);
+    bottom->setSizes({600, 400});
     bottom->setChildrenCollapsible(false);
 
     m_vertical->addWidget(timelines);

@@ -3,14 +3,15 @@
 // OTLP/HTTP JSON exporter, as the files the exporter sent: the pair of runs test_compare aligns.
 // Run B makes one extra tool call (track_shipment) and its final LLM call is slower, with a longer answer.
 //
-// usage: node agent-runs.mjs <out-dir>     (writes <out-dir>/run-a.otlp.json and run-b.otlp.json)
+// usage: node agent-runs.mjs <out-dir> a|b     (writes <out-dir>/run-<a|b>.otlp.json; one run per process, as the
+//        SDK's context manager is registered once per process)
 // From tests/e2e after `npm ci`; the outputs are checked in under tests/data/compare/.
 
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 
-import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { NodeTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
@@ -76,6 +77,7 @@ async function run(url, variant) {
         resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: 'support-agent' }),
         spanProcessors: [new SimpleSpanProcessor(new OTLPTraceExporter({ url }))],
     });
+    provider.register(); // the async context manager: child spans join their parent's trace
     const tracer = provider.getTracer('tracedeck-compare-fixture', '1');
     const slower = variant === 'b';
     await tracer.startActiveSpan('invoke_agent support-agent', { kind: SpanKind.INTERNAL }, async (root) => {
@@ -106,13 +108,13 @@ async function run(url, variant) {
     await provider.shutdown();
 }
 
-const outDir = process.argv[2];
-if (!outDir) {
-    console.error('usage: node agent-runs.mjs <out-dir>');
+const [outDir, variant] = process.argv.slice(2);
+if (!outDir || !['a', 'b'].includes(variant)) {
+    console.error('usage: node agent-runs.mjs <out-dir> a|b');
     process.exit(2);
 }
 fs.mkdirSync(outDir, { recursive: true });
-for (const variant of ['a', 'b']) {
+{
     const { server, bodies } = await startCapture();
     await run(`http://127.0.0.1:${server.address().port}/v1/traces`, variant);
     server.close();
