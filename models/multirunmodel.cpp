@@ -64,22 +64,21 @@ double MultiRunModel::value(const RunSummary &run, int figure) const
     }
 }
 
-int MultiRunModel::bestRun(int figure) const
+bool MultiRunModel::isBest(int run, int figure) const
 {
-    if (m_runs.size() < 2 || value(m_runs[0], figure) < 0)
-        return -1;
-    int best = 0;
+    if (m_runs.size() < 2)
+        return false;
+    double lowest = 0;
     bool allEqual = true;
-    for (int i = 1; i < static_cast<int>(m_runs.size()); ++i) {
+    for (std::size_t i = 0; i < m_runs.size(); ++i) {
         const double v = value(m_runs[i], figure);
         if (v < 0)
-            return -1;
-        if (v != value(m_runs[0], figure))
-            allEqual = false;
-        if (v < value(m_runs[best], figure))
-            best = i;
+            return false; // not known for every run, or no better for this figure
+        if (i == 0 || v < lowest)
+            lowest = v;
+        allEqual = allEqual && v == value(m_runs[0], figure);
     }
-    return allEqual ? -1 : best;
+    return !allEqual && value(m_runs[run], figure) == lowest;
 }
 
 QString MultiRunModel::display(const RunSummary &run, int figure) const
@@ -132,7 +131,7 @@ QVariant MultiRunModel::data(const QModelIndex &index, int role) const
             return display(run, figure);
         return {};
     case BestRole:
-        return bestRun(figure) == index.column();
+        return isBest(index.column(), figure);
     case ErrorRole:
         return figure == ErrorsFigure && run.totals.errors > 0;
     case Qt::TextAlignmentRole:

@@ -35,7 +35,7 @@ public:
         FigureCount
     };
     enum Role {
-        BestRole = Qt::UserRole + 1, // the run with the lowest duration, tokens, cost or errors of its row
+        BestRole = Qt::UserRole + 1, // a run with the lowest duration, tokens, cost or errors of its row
         ErrorRole,                   // an errors cell above zero
     };
     static constexpr int AnswerDisplayChars = 160;
@@ -52,9 +52,9 @@ public:
 
 private:
     QString display(const RunSummary &run, int figure) const;
-    // The run with the lowest value of a figure where lower is better (duration, tokens, cost, errors), -1
-    // when all are equal or the figure has no better.
-    int bestRun(int figure) const;
+    // Whether a run has the lowest value of a figure where lower is better (duration, tokens, cost, errors);
+    // ties are all best, and nobody is when all are equal.
+    bool isBest(int run, int figure) const;
     double value(const RunSummary &run, int figure) const;
 
     std::vector<RunSummary> m_runs;

@@ -525,6 +525,7 @@ private Q_SLOTS:
         runs[0] = {QStringLiteral("aaaa"), a->name(0), RunTotals::of(*a), QStringLiteral("Short answer.")};
         runs[1] = {QStringLiteral("bbbb"), b->name(0), RunTotals::of(*b), QString(300, u'x')};
         runs[2] = {QStringLiteral("cccc"), QStringLiteral("empty"), RunTotals(), QString()};
+        runs[2].totals.errors = 3;
         model.setRuns(runs);
         QCOMPARE(model.columnCount(), 3);
         QCOMPARE(model.rowCount(), int(MultiRunModel::FigureCount));
@@ -538,6 +539,15 @@ private Q_SLOTS:
                  QString(300, u'x'));
         QCOMPARE(model.index(MultiRunModel::AnswerFigure, 2).data().toString(), QStringLiteral("\u2014"));
         QVERIFY(model.headerData(0, Qt::Horizontal).toString().contains(QStringLiteral("aaaa")));
+        // Lower is better: run A is fastest; errors tie at 0 for A and B, both bold (C has 3); the empty run
+        // has no cost.
+        QVERIFY(model.index(MultiRunModel::DurationFigure, 2).data(MultiRunModel::BestRole).toBool()); // 0 ns
+        QVERIFY(!model.index(MultiRunModel::DurationFigure, 0).data(MultiRunModel::BestRole).toBool());
+        QVERIFY(model.index(MultiRunModel::ErrorsFigure, 0).data(MultiRunModel::BestRole).toBool());
+        QVERIFY(model.index(MultiRunModel::ErrorsFigure, 1).data(MultiRunModel::BestRole).toBool());
+        QVERIFY(!model.index(MultiRunModel::ErrorsFigure, 2).data(MultiRunModel::BestRole).toBool());
+        QVERIFY(model.index(MultiRunModel::ErrorsFigure, 2).data(MultiRunModel::ErrorRole).toBool());
+        QVERIFY(!model.index(MultiRunModel::CostFigure, 0).data(MultiRunModel::BestRole).toBool());
     }
 
     // --- word diff
