@@ -146,6 +146,12 @@ void Workstation::compareTraces(const QStringList &traceIds)
             10000);
         return;
     }
+    constexpr int MaxRuns = 12; // columns that still read side by side
+    if (ids.size() > MaxRuns) {
+        m_window->statusBar()->showMessage(
+            tr("Select at most %1 traces to compare (%2 are selected)").arg(MaxRuns).arg(ids.size()), 10000);
+        return;
+    }
     // The earlier run is the baseline (A).
     auto startOf = [this](const QString &id) {
         const TraceSummary *t = m_traces->trace(m_traces->rowOfTrace(id));

@@ -20,6 +20,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHeaderView>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -27,6 +28,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTextEdit>
+#include <QTimer>
 #include <QWheelEvent>
 #include <QtTest>
 
@@ -795,7 +797,26 @@ private Q_SLOTS:
             // "Compare with…": pick mode, then a click on the other trace.
             list->selectionModel()->setCurrentIndex(
                 traces.index(rowA, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-            list->startComparePick(traces.index(rowA, 0).data(TraceListModel::TraceIdRole).toString());
+            // From the row's context menu (the menu runs modally: its action is picked once it shows).
+            QStringList menuTexts;
+            QTimer::singleShot(0, this, [&menuTexts] {
+                auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+                if (!menu)
+                    return;
+                for (QAction *action : menu->actions()) {
+                    menuTexts << action->text();
+                    if (action->text().startsWith(QStringLiteral("Compare with")))
+                        action->trigger();
+                }
+                menu->close();
+            });
+            const QPoint rowAPos = list->visualRect(traces.index(rowA, 1)).center();
+            QContextMenuEvent menuEvent(QContextMenuEvent::Mouse, rowAPos,
+                                        list->viewport()->mapToGlobal(rowAPos));
+            QApplication::sendEvent(list->viewport(), &menuEvent);
+            QVERIFY2(menuTexts.size() == 2, qPrintable(menuTexts.join(u'|')));
+            QCOMPARE(list->comparePickTrace(),
+                     traces.index(rowA, 0).data(TraceListModel::TraceIdRole).toString());
             QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("click the other trace")));
             const QRect cell = list->visualRect(traces.index(rowB, 1));
             QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, cell.center());
