@@ -19,6 +19,7 @@
 #include "timelineview.h"
 #include "tracelistmodel.h"
 #include "tracelistview.h"
+#include "worddiff.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -230,18 +231,17 @@ void Workstation::loadCompareMessages(CompareView *view, int left, int right)
             if (error.empty())
                 sb = reader->span(workspace, traceB, spanB, &error);
         }
-        QString texts[4];
+        // Diffed here, on the reader thread: prompts of 10-100 KB take a while.
+        std::vector<DiffSegment> input, output;
         if (sa && sb) {
-            texts[0] = MessageText::input(*sa);
-            texts[1] = MessageText::output(*sa);
-            texts[2] = MessageText::input(*sb);
-            texts[3] = MessageText::output(*sb);
+            input = WordDiff::diff(MessageText::input(*sa), MessageText::input(*sb));
+            output = WordDiff::diff(MessageText::output(*sa), MessageText::output(*sb));
         } else if (error.empty()) {
             error = "the span is no longer in the store";
         }
         QMetaObject::invokeMethod(
             this,
-            [this, target, left, right, error, t0 = texts[0], t1 = texts[1], t2 = texts[2], t3 = texts[3]] {
+            [this, target, left, right, error, input = std::move(input), output = std::move(output)] {
                 if (!target)
                     return;
                 if (!error.empty()) {
@@ -249,7 +249,7 @@ void Workstation::loadCompareMessages(CompareView *view, int left, int right)
                         left, right, tr("Cannot read the messages: %1").arg(QString::fromStdString(error)));
                     return;
                 }
-                target->setMessages(left, right, t0, t1, t2, t3);
+                target->setMessageDiffs(left, right, input, output);
                 Q_EMIT compareMessagesShown(left, right);
             },
             Qt::QueuedConnection);

@@ -321,6 +321,14 @@ void CompareView::setMessages(int left, int right, const QString &leftInput, con
     m_diff->setTexts(leftInput, leftOutput, rightInput, rightOutput);
 }
 
+void CompareView::setMessageDiffs(int left, int right, const std::vector<DiffSegment> &input,
+                                  const std::vector<DiffSegment> &output)
+{
+    if (left != m_pairLeft || right != m_pairRight)
+        return;
+    m_diff->setDiffs(input, output);
+}
+
 void CompareView::setMessagesError(int left, int right, const QString &error)
 {
     if (left != m_pairLeft || right != m_pairRight)

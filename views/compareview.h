@@ -3,6 +3,7 @@
 #include "comparemodel.h"
 #include "spanalignment.h"
 #include "timelinedata.h"
+#include "worddiff.h"
 
 #include <QWidget>
 
@@ -32,6 +33,8 @@ public:
     // The messages of the pair (left, right); ignored unless that pair is still the selected one.
     void setMessages(int left, int right, const QString &leftInput, const QString &leftOutput,
                      const QString &rightInput, const QString &rightOutput);
+    void setMessageDiffs(int left, int right, const std::vector<DiffSegment> &input,
+                         const std::vector<DiffSegment> &output);
     void setMessagesError(int left, int right, const QString &error);
 
     QString leftTraceId() const { return m_leftTrace; }

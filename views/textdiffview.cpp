@@ -104,8 +104,11 @@ TextDiffView::TextDiffView(QWidget *parent)
 void TextDiffView::setTexts(const QString &leftInput, const QString &leftOutput, const QString &rightInput,
                             const QString &rightOutput)
 {
-    const auto input = WordDiff::diff(leftInput, rightInput);
-    const auto output = WordDiff::diff(leftOutput, rightOutput);
+    setDiffs(WordDiff::diff(leftInput, rightInput), WordDiff::diff(leftOutput, rightOutput));
+}
+
+void TextDiffView::setDiffs(const std::vector<DiffSegment> &input, const std::vector<DiffSegment> &output)
+{
     m_removedWords = 0;
     m_addedWords = 0;
     const QString left = section(tr("Input (A)"), sideHtml(input, DiffSegment::Removed, &m_removedWords)) +

@@ -1,6 +1,10 @@
 #pragma once
 
+#include "worddiff.h"
+
 #include <QWidget>
+
+#include <vector>
 
 class QLabel;
 class QTextEdit;
@@ -17,6 +21,8 @@ public:
 
     void setTexts(const QString &leftInput, const QString &leftOutput, const QString &rightInput,
                   const QString &rightOutput);
+    // The same from diffs computed elsewhere (off the GUI thread: long prompts take a while to diff).
+    void setDiffs(const std::vector<DiffSegment> &input, const std::vector<DiffSegment> &output);
     // Empties both sides and shows why (no LLM pair selected, loading, an error).
     void showMessage(const QString &message);
 

@@ -9,6 +9,7 @@
 #include "spanalignment.h"
 #include "timelinedata.h"
 #include "timelineview.h"
+#include "worddiff.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -164,6 +165,29 @@ int main(int argc, char **argv)
         std::printf("%9d %9zu %9zu %9zu %9zu %4d/%-4d %9.1f %9.1f %9.1f %12.1f\n", a->count(), matched, wrong,
                     added, removed, onlyB, onlyA, median(align), median(model), median(view), median(total));
         std::fflush(stdout);
+    }
+    // Word diff of two long prompts (~100 KB each, ~34k tokens a side): a few edited sentences, then every
+    // 10th word changed.
+    QString base;
+    for (int i = 0; base.size() < 100'000; ++i)
+        base += QStringLiteral("Step %1: the agent looked up order %2 and called the carrier API again. ")
+                    .arg(i)
+                    .arg(i * 7);
+    for (int variant = 0; variant < 2; ++variant) {
+        QStringList words = base.split(u' ');
+        for (qsizetype w = 0; w < words.size(); w += variant == 0 ? 997 : 10)
+            words[w] = QStringLiteral("changed");
+        const QString other = words.join(u' ');
+        std::vector<double> ms;
+        std::size_t segments = 0;
+        for (int r = 0; r < rounds; ++r) {
+            QElapsedTimer timer;
+            timer.start();
+            segments = WordDiff::diff(base, other).size();
+            ms.push_back(timer.nsecsElapsed() / 1e6);
+        }
+        std::printf("word diff, %lld chars a side, %s: %zu segments, %.1f ms\n", qlonglong(base.size()),
+                    variant == 0 ? "1 word in 1000 changed" : "1 word in 10 changed", segments, median(ms));
     }
     return 0;
 }
