@@ -708,6 +708,7 @@ private Q_SLOTS:
             QStringLiteral("assistant:\nYour order is in transit. It was last scanned at the Leipzig hub "
                            "and should arrive tomorrow."));
         QCoreApplication::processEvents();
+        QTest::mouseMove(left->viewport(), QPoint(5, 5));
         QVERIFY(view.grab().save(screenshotDir() + QStringLiteral("/compare-view.png")));
         QVERIFY(
             left->grab(QRect(0, 60, 700, 140)).save(screenshotDir() + QStringLiteral("/compare-left.png")));
