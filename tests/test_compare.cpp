@@ -710,8 +710,6 @@ private Q_SLOTS:
         QCoreApplication::processEvents();
         QTest::mouseMove(left->viewport(), QPoint(5, 5));
         QVERIFY(view.grab().save(screenshotDir() + QStringLiteral("/compare-view.png")));
-        QVERIFY(
-            left->grab(QRect(0, 60, 700, 140)).save(screenshotDir() + QStringLiteral("/compare-left.png")));
     }
 
     // --- wired in the workstation: real store, reader thread, list actions ------------------------------
