@@ -1,6 +1,7 @@
 #include "workstation.h"
 
 #include "backgroundreader.h"
+#include "compareview.h"
 #include "emptystate.h"
 #include "engine.h"
 #include "fileimport.h"
@@ -9,13 +10,18 @@
 #include "ingeststatus.h"
 #include "keyadminmodel.h"
 #include "mainwindow.h"
+#include "messagetext.h"
+#include "multirunmodel.h"
+#include "multirunview.h"
 #include "sampletraces.h"
+#include "spanalignment.h"
 #include "spaninspector.h"
 #include "spanwriter.h"
 #include "timelinedata.h"
 #include "timelineview.h"
 #include "tracelistmodel.h"
 #include "tracelistview.h"
+#include "worddiff.h"
 #include "workspacesdialog.h"
 
 #include <QApplication>
@@ -24,6 +30,9 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QStatusBar>
+#include <QTabWidget>
+
+#include <algorithm>
 
 #include <algorithm>
 
@@ -47,6 +56,7 @@ Workstation::Workstation(Engine &engine, QObject *parent)
     , m_timeline(new TimelineView)
     , m_inspector(new SpanInspector)
     , m_detailReader(std::make_unique<BackgroundReader>(QString::fromStdString(engine.writer()->path())))
+    , m_compareReader(std::make_unique<BackgroundReader>(QString::fromStdString(engine.writer()->path())))
     , m_import(std::make_unique<FileImport>(*engine.writer()))
 {
     MainWindow &w = *m_window;
@@ -70,6 +80,16 @@ Workstation::Workstation(Engine &engine, QObject *parent)
     connect(&w, &MainWindow::zoomFitRequested, m_timeline, &TimelineView::zoomToFit);
     connect(&w, &MainWindow::criticalPathToggled, m_timeline, &TimelineView::setCriticalPathVisible);
     m_timeline->setCriticalPathVisible(w.criticalPathAction()->isChecked()); // on demand: off at start
+    connect(&w, &MainWindow::compareRequested, this,
+            [this] { compareTraces(m_window->traceList()->selectedTraceIds()); });
+    connect(w.traceList(), &TraceListView::compareRequested, this, &Workstation::compareTraces);
+    connect(w.traceList(), &TraceListView::comparePickChanged, this, [this](const QString &traceId) {
+        if (traceId.isEmpty())
+            m_window->statusBar()->clearMessage();
+        else
+            m_window->statusBar()->showMessage(
+                tr("Compare %1 with…: click the other trace (Esc cancels)").arg(traceId.left(16)));
+    });
     connect(&w, &MainWindow::backRequested, this, &Workstation::goBack);
     connect(&w, &MainWindow::forwardRequested, this, &Workstation::goForward);
     connect(&w, &MainWindow::openFilesRequested, this, &Workstation::importFiles);
@@ -122,6 +142,185 @@ Workstation::~Workstation()
 {
     m_import.reset();       // stops between batches; what was acknowledged is committed
     m_detailReader.reset(); // waits for a running trace load
+    m_compareReader.reset();
+}
+
+void Workstation::compareTraces(const QStringList &traceIds)
+{
+    QStringList ids;
+    for (const QString &id : traceIds) {
+        if (!id.isEmpty() && !ids.contains(id))
+            ids.push_back(id);
+    }
+    if (ids.size() < 2) {
+        m_window->statusBar()->showMessage(
+            tr("Select two or more traces to compare (Ctrl+click), or right-click "
+               "a trace and choose Compare with…"),
+            10000);
+        return;
+    }
+    constexpr int MaxRuns = 12; // columns that still read side by side
+    if (ids.size() > MaxRuns) {
+        m_window->statusBar()->showMessage(
+            tr("Select at most %1 traces to compare (%2 are selected)").arg(MaxRuns).arg(ids.size()), 10000);
+        return;
+    }
+    // The earlier run is the baseline (A).
+    auto startOf = [this](const QString &id) {
+        const TraceSummary *t = m_traces->trace(m_traces->rowOfTrace(id));
+        return t ? t->startNs : 0;
+    };
+    std::stable_sort(ids.begin(), ids.end(),
+                     [&](const QString &a, const QString &b) { return startOf(a) < startOf(b); });
+    m_window->statusBar()->showMessage(tr("Loading %n trace(s) to compare…", nullptr, int(ids.size())));
+    if (ids.size() == 2)
+        loadComparison(ids[0], ids[1]);
+    else
+        loadRuns(ids);
+}
+
+void Workstation::loadComparison(const QString &left, const QString &right)
+{
+    const std::string workspace = m_traces->filter().workspace;
+    m_compareReader->post([this, workspace, left, right](StoreReader *reader, const std::string &openError) {
+        std::string error = openError;
+        std::shared_ptr<const TimelineData> a, b;
+        std::shared_ptr<const SpanAlignment> alignment;
+        if (reader) {
+            a = std::make_shared<const TimelineData>(
+                TimelineData::build(reader->timeline(workspace, left.toStdString(), &error)));
+            if (error.empty())
+                b = std::make_shared<const TimelineData>(
+                    TimelineData::build(reader->timeline(workspace, right.toStdString(), &error)));
+            if (error.empty())
+                alignment = std::make_shared<const SpanAlignment>(SpanAlignment::align(*a, *b));
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this, left, right, a, b, alignment, error] {
+                if (!error.empty() || !alignment) {
+                    m_window->statusBar()->showMessage(
+                        tr("Cannot compare: %1").arg(QString::fromStdString(error)), 10000);
+                    return;
+                }
+                if (a->isEmpty() || b->isEmpty()) {
+                    m_window->statusBar()->showMessage(
+                        tr("Cannot compare: trace %1 has no spans").arg(a->isEmpty() ? left : right), 10000);
+                    return;
+                }
+                auto *view = new CompareView;
+                view->setRuns(left, right, a, b, alignment);
+                connect(view, &CompareView::llmPairSelected, this,
+                        [this, view](int l, int r) { loadCompareMessages(view, l, r); });
+                m_window->addDetailTab(view, tr("%1 ⇄ %2").arg(left.left(8), right.left(8)),
+                                       tr("A: %1\nB: %2").arg(left, right));
+                m_window->statusBar()->showMessage(
+                    tr("Compared %1 with %2: %n span(s) matched", nullptr, int(alignment->pairs().size()))
+                        .arg(left.left(16), right.left(16)),
+                    8000);
+                Q_EMIT comparisonShown(view);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void Workstation::loadCompareMessages(CompareView *view, int left, int right)
+{
+    const auto &a = view->model()->left();
+    const auto &b = view->model()->right();
+    if (!a || !b || left < 0 || right < 0 || left >= a->count() || right >= b->count())
+        return;
+    QPointer<CompareView> target(view);
+    m_compareReader->post([this, target, left, right, workspace = m_traces->filter().workspace,
+                           traceA = view->leftTraceId().toStdString(),
+                           traceB = view->rightTraceId().toStdString(), spanA = std::string(a->spanId(left)),
+                           spanB = std::string(b->spanId(right))](StoreReader *reader,
+                                                                  const std::string &openError) {
+        std::string error = openError;
+        std::optional<Span> sa, sb;
+        if (reader) {
+            sa = reader->span(workspace, traceA, spanA, &error);
+            if (error.empty())
+                sb = reader->span(workspace, traceB, spanB, &error);
+        }
+        // Diffed here, on the reader thread: prompts of 10-100 KB take a while.
+        std::vector<DiffSegment> input, output;
+        if (sa && sb) {
+            input = WordDiff::diff(MessageText::input(*sa), MessageText::input(*sb));
+            output = WordDiff::diff(MessageText::output(*sa), MessageText::output(*sb));
+        } else if (error.empty()) {
+            error = "the span is no longer in the store";
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this, target, left, right, error, input = std::move(input), output = std::move(output)] {
+                if (!target)
+                    return;
+                if (!error.empty()) {
+                    target->setMessagesError(
+                        left, right, tr("Cannot read the messages: %1").arg(QString::fromStdString(error)));
+                    return;
+                }
+                target->setMessageDiffs(left, right, input, output);
+                Q_EMIT compareMessagesShown(left, right);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void Workstation::loadRuns(const QStringList &traceIds)
+{
+    const std::string workspace = m_traces->filter().workspace;
+    m_compareReader->post([this, workspace, traceIds](StoreReader *reader, const std::string &openError) {
+        std::string error = openError;
+        std::vector<RunSummary> runs;
+        for (const QString &id : traceIds) {
+            if (!reader || !error.empty())
+                break;
+            const TimelineData data =
+                TimelineData::build(reader->timeline(workspace, id.toStdString(), &error));
+            RunSummary run;
+            run.traceId = id;
+            run.totals = RunTotals::of(data);
+            if (!data.isEmpty())
+                run.rootName = data.name(0);
+            // The final answer: the output of the LLM call that ended last (a few tried, for calls without
+            // text).
+            std::vector<int32_t> llm;
+            for (int32_t i = 0; i < data.count(); ++i) {
+                if (data.isLlm(i))
+                    llm.push_back(i);
+            }
+            std::stable_sort(llm.begin(), llm.end(),
+                             [&](int32_t x, int32_t y) { return data.endNs(x) > data.endNs(y); });
+            for (std::size_t k = 0; k < llm.size() && k < 5 && run.finalAnswer.isEmpty() && error.empty();
+                 ++k) {
+                if (const auto span =
+                        reader->span(workspace, id.toStdString(), std::string(data.spanId(llm[k])), &error))
+                    run.finalAnswer = MessageText::finalAnswer(*span);
+            }
+            runs.push_back(std::move(run));
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this, runs = std::move(runs), error]() mutable {
+                if (!error.empty()) {
+                    m_window->statusBar()->showMessage(
+                        tr("Cannot compare: %1").arg(QString::fromStdString(error)), 10000);
+                    return;
+                }
+                const int n = static_cast<int>(runs.size());
+                QStringList ids;
+                for (const RunSummary &r : runs)
+                    ids.push_back(r.traceId);
+                auto *view = new MultiRunView;
+                view->setRuns(std::move(runs));
+                m_window->addDetailTab(view, tr("%n runs", nullptr, n), ids.join(u'\n'));
+                m_window->statusBar()->clearMessage();
+                Q_EMIT runsShown(view);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 WorkspacesDialog *Workstation::openWorkspaces()

@@ -13,12 +13,14 @@
 namespace tracedeck {
 
 class BackgroundReader;
+class CompareView;
 class Engine;
 class FileImport;
 class KeyAdminModel;
 class WorkspacesDialog;
 class ImportProgressDialog;
 class MainWindow;
+class MultiRunView;
 class SpanInspector;
 class TimelineData;
 class TimelineView;
@@ -49,6 +51,9 @@ public:
     // Settings ▸ Workspaces & API keys (non-modal; one instance).
     WorkspacesDialog *openWorkspaces();
     KeyAdminModel &keyAdmin() const { return *m_keyAdmin; }
+    // Two traces: side by side in a compare tab (the earlier one is A); more: a table of totals. Loaded on a
+    // reader thread.
+    void compareTraces(const QStringList &traceIds);
 
 Q_SIGNALS:
     // The timeline shows this trace (its spans are loaded and laid out).
@@ -56,6 +61,11 @@ Q_SIGNALS:
     // The inspector shows this span.
     void spanShown(const QString &spanId);
     void importFinished(qint64 spans, int failedFiles);
+    // A compare tab opened with its runs loaded and aligned.
+    void comparisonShown(CompareView *view);
+    void runsShown(MultiRunView *view);
+    // The compare view shows the word diff of this pair of LLM calls.
+    void compareMessagesShown(int left, int right);
 
 private:
     void loadTrace(const QString &traceId);
@@ -68,6 +78,9 @@ private:
     void importProgressed(const FileImport::Progress &progress);
     void importFileDone(const FileImport::FileReport &report);
     void importDone();
+    void loadComparison(const QString &left, const QString &right);
+    void loadRuns(const QStringList &traceIds);
+    void loadCompareMessages(CompareView *view, int left, int right);
 
     Engine &m_engine;
     std::unique_ptr<MainWindow> m_window;
@@ -77,6 +90,7 @@ private:
     TimelineView *m_timeline;
     SpanInspector *m_inspector;
     std::unique_ptr<BackgroundReader> m_detailReader;
+    std::unique_ptr<BackgroundReader> m_compareReader; // compare loads do not queue behind the detail view
     std::unique_ptr<FileImport> m_import;
     std::shared_ptr<const TimelineData> m_timelineData;
     SelectionHistory m_history;

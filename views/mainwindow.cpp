@@ -18,6 +18,8 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -32,6 +34,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_listStack(new QStackedWidget)
     , m_vertical(new QSplitter(Qt::Vertical))
     , m_detail(new QSplitter(Qt::Horizontal))
+    , m_detailTabs(new QTabWidget)
 {
     setWindowTitle(tr("Tracedeck"));
     setAcceptDrops(true);
@@ -53,7 +56,23 @@ MainWindow::MainWindow(QWidget *parent)
     m_vertical->setObjectName(QStringLiteral("verticalSplitter"));
     m_detail->setObjectName(QStringLiteral("detailSplitter"));
     m_vertical->addWidget(listPane);
-    m_vertical->addWidget(m_detail);
+    m_detailTabs->setObjectName(QStringLiteral("detailTabs"));
+    m_detailTabs->setDocumentMode(true);
+    m_detailTabs->setTabsClosable(true);
+    m_detailTabs->addTab(m_detail, tr("Trace"));
+    m_detailTabs->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);
+    m_detailTabs->tabBar()->setTabButton(0, QTabBar::LeftSide, nullptr);
+    // One tab only: no tab bar until a comparison opens.
+    m_detailTabs->tabBar()->setVisible(false);
+    connect(m_detailTabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
+        if (index <= 0)
+            return;
+        QWidget *w = m_detailTabs->widget(index);
+        m_detailTabs->removeTab(index);
+        w->deleteLater();
+        m_detailTabs->tabBar()->setVisible(m_detailTabs->count() > 1);
+    });
+    m_vertical->addWidget(m_detailTabs);
     m_vertical->setStretchFactor(0, 2);
     m_vertical->setStretchFactor(1, 3);
     m_vertical->setChildrenCollapsible(false);
@@ -112,6 +131,14 @@ void MainWindow::createActions()
     m_criticalPath->setToolTip(tr("Highlight the spans that determine the trace's duration"));
     connect(m_criticalPath, &QAction::toggled, this, &MainWindow::criticalPathToggled);
 
+    view->addSeparator();
+    m_compare = view->addAction(tr("Co&mpare Selected Traces"), this, &MainWindow::compareRequested);
+    m_compare->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_compare->setToolTip(
+        tr("Compare the traces selected in the list: two side by side, or more in a table of "
+           "totals (Ctrl+click to select several)"));
+    m_compare->setIconText(tr("Compare"));
+
     m_back =
         go->addAction(s->standardIcon(QStyle::SP_ArrowBack), tr("&Back"), this, &MainWindow::backRequested);
     m_back->setShortcut(QKeySequence::Back);
@@ -135,6 +162,17 @@ void MainWindow::createActions()
     toolbar->addAction(zoomOut);
     toolbar->addAction(fit);
     toolbar->addAction(m_criticalPath);
+    toolbar->addSeparator();
+    toolbar->addAction(m_compare);
+}
+
+int MainWindow::addDetailTab(QWidget *widget, const QString &title, const QString &toolTip)
+{
+    const int index = m_detailTabs->addTab(widget, title);
+    m_detailTabs->setTabToolTip(index, toolTip);
+    m_detailTabs->tabBar()->setVisible(true);
+    m_detailTabs->setCurrentIndex(index);
+    return index;
 }
 
 void MainWindow::setDetailWidgets(QWidget *timeline, QWidget *inspector)

@@ -4,6 +4,7 @@
 
 class QSplitter;
 class QStackedWidget;
+class QTabWidget;
 
 namespace tracedeck {
 
@@ -25,6 +26,11 @@ public:
     EmptyState *emptyState() const { return m_emptyState; }
     IngestStatus *ingestStatus() const { return m_ingestStatus; }
     QAction *criticalPathAction() const { return m_criticalPath; }
+    QAction *compareAction() const { return m_compare; }
+    // The detail area: tab 0 is the selected trace, compare tabs follow (closable).
+    QTabWidget *detailTabs() const { return m_detailTabs; }
+    // Adds a tab beside the trace detail and shows it; the tabs own their widgets.
+    int addDetailTab(QWidget *widget, const QString &title, const QString &toolTip);
 
     void setDetailWidgets(QWidget *timeline, QWidget *inspector);
     void setEmptyStateVisible(bool visible);
@@ -41,6 +47,8 @@ Q_SIGNALS:
     void zoomOutRequested();
     void zoomFitRequested();
     void criticalPathToggled(bool on);
+    // Compare the traces selected in the list (Ctrl+D).
+    void compareRequested();
     void preferencesRequested();
     void workspacesRequested();
 
@@ -61,9 +69,11 @@ private:
     QStackedWidget *m_listStack;
     QSplitter *m_vertical;
     QSplitter *m_detail;
+    QTabWidget *m_detailTabs;
     QAction *m_back = nullptr;
     QAction *m_forward = nullptr;
     QAction *m_criticalPath = nullptr;
+    QAction *m_compare = nullptr;
 };
 
 } // namespace tracedeck

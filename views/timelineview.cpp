@@ -44,6 +44,8 @@ QColor textOn(const QColor &background)
 }
 
 const QColor ErrorColour = ServicePalette::error();
+const QColor AddedColour(0x2e, 0xa0, 0x43);
+const QColor RemovedColour(0xcf, 0x22, 0x2e);
 
 QString formatDuration(double ns)
 {
@@ -127,6 +129,7 @@ void TimelineView::setData(std::shared_ptr<const TimelineData> data)
     m_runIndexes.clear();
     m_geometryKey = {};
     m_overviewData = nullptr;
+    m_marks.clear();
     verticalScrollBar()->setValue(0);
     updateScrollBars();
     zoomToFit();
@@ -180,8 +183,31 @@ int TimelineView::firstVisibleRow() const
 double TimelineView::totalNs() const
 {
     if (!m_data || m_data->isEmpty())
-        return 1000.0;
-    return std::max(1000.0, static_cast<double>(m_data->traceEndNs() - m_data->traceStartNs()));
+        return std::max(1000.0, m_timeExtent);
+    return std::max(
+        {1000.0, m_timeExtent, static_cast<double>(m_data->traceEndNs() - m_data->traceStartNs())});
+}
+
+void TimelineView::setTimeExtent(double ns)
+{
+    m_timeExtent = std::max(0.0, ns);
+    m_overviewData = nullptr;
+    clampWindow();
+    viewport()->update();
+}
+
+void TimelineView::setSpanMarks(std::vector<uint8_t> marks)
+{
+    m_marks = std::move(marks);
+    if (m_data && !m_marks.empty())
+        m_marks.resize(m_data->count(), NoMark);
+    viewport()->update();
+}
+
+TimelineView::SpanMark TimelineView::spanMark(int index) const
+{
+    return index >= 0 && index < static_cast<int>(m_marks.size()) ? static_cast<SpanMark>(m_marks[index])
+                                                                  : NoMark;
 }
 
 double TimelineView::nsPerPixel() const
@@ -295,6 +321,16 @@ void TimelineView::clampWindow()
         width = total;
     m_t0 = std::clamp(m_t0, 0.0, total - width);
     m_t1 = m_t0 + width;
+    notifyRange();
+}
+
+void TimelineView::notifyRange()
+{
+    if (m_t0 == m_notifiedT0 && m_t1 == m_notifiedT1)
+        return;
+    m_notifiedT0 = m_t0;
+    m_notifiedT1 = m_t1;
+    Q_EMIT visibleRangeChanged(m_t0, m_t1);
 }
 
 int TimelineView::indentOf(int index) const
@@ -346,6 +382,7 @@ void TimelineView::zoomToFit()
 {
     m_t0 = 0;
     m_t1 = totalNs();
+    notifyRange();
     viewport()->update();
 }
 
@@ -674,6 +711,10 @@ QString TimelineView::toolTipAt(const QPoint &pos) const
     }
     if (m_data->isOnCriticalPath(i))
         text += QStringLiteral("<br><i>") + tr("On the critical path") + QStringLiteral("</i>");
+    if (spanMark(i) == AddedMark)
+        text += QStringLiteral("<br><i>") + tr("Not in the other run (added)") + QStringLiteral("</i>");
+    else if (spanMark(i) == RemovedMark)
+        text += QStringLiteral("<br><i>") + tr("Not in the other run (removed)") + QStringLiteral("</i>");
     return text;
 }
 
@@ -769,6 +810,13 @@ void TimelineView::paintEvent(QPaintEvent *)
             p.fillRect(r, h);
         } else if (row % 2) {
             p.fillRect(r, stripe);
+        }
+        if (const SpanMark mark = spanMark(index); mark != NoMark) {
+            QColor c = mark == AddedMark ? AddedColour : RemovedColour;
+            c.setAlpha(index == m_selected ? 70 : 38);
+            p.fillRect(r, c);
+            c.setAlpha(255);
+            p.fillRect(QRect(r.left(), r.top() + 1, 4, r.height() - 2), c);
         }
     }
     paintAxis(p); // grid lines under the bars
@@ -1131,6 +1179,20 @@ void TimelineView::paintLegend(QPainter &p) const
         p.fillRect(QRect(x, cy - 1, 18, 3), pal.color(QPalette::Text));
         x += 24;
         label(tr("critical path"));
+    }
+    if (!m_marks.empty()) {
+        const bool added = std::find(m_marks.begin(), m_marks.end(), AddedMark) != m_marks.end();
+        const bool removed = std::find(m_marks.begin(), m_marks.end(), RemovedMark) != m_marks.end();
+        if (added) {
+            p.fillRect(QRect(x, cy - 5, 4, 10), AddedColour);
+            x += 9;
+            label(tr("added"));
+        }
+        if (removed) {
+            p.fillRect(QRect(x, cy - 5, 4, 10), RemovedColour);
+            x += 9;
+            label(tr("removed"));
+        }
     }
     QColor muted = pal.color(QPalette::Text);
     muted.setAlpha(150);

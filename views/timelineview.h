@@ -31,6 +31,15 @@ public:
     double visibleStart() const { return m_t0; }
     double visibleEnd() const { return m_t1; }
     void setVisibleRange(double start, double end);
+    // The axis spans at least this many ns from the trace start (0: the trace's own duration), so two views
+    // of traces of different lengths can share one axis.
+    void setTimeExtent(double ns);
+    double timeExtent() const { return m_timeExtent; }
+
+    // Marks on span rows (compare: added, removed); empty clears. One entry per span index.
+    enum SpanMark : uint8_t { NoMark = 0, AddedMark = 1, RemovedMark = 2 };
+    void setSpanMarks(std::vector<uint8_t> marks);
+    SpanMark spanMark(int index) const;
 
     int selectedSpan() const { return m_selected; }
     bool criticalPathVisible() const { return m_showCritical; }
@@ -58,6 +67,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void spanSelected(int index);
+    // The time window changed (zoom, pan, fit, setVisibleRange), in ns from the trace start.
+    void visibleRangeChanged(double start, double end);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -97,6 +108,7 @@ private:
 
     void updateScrollBars();
     void clampWindow();
+    void notifyRange();
     void zoomAround(double x, double factor);
     void panBy(double dxPixels);
     void ensureRowVisible(int row);
@@ -124,6 +136,10 @@ private:
     int m_selected = -1;
     int m_hovered = -1;
     bool m_showCritical = true;
+    double m_timeExtent = 0;
+    double m_notifiedT0 = -1;
+    double m_notifiedT1 = -1;
+    std::vector<uint8_t> m_marks;
 
     QPoint m_pressPos;
     QPoint m_lastMousePos{-1, -1};

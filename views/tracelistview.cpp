@@ -1,6 +1,9 @@
 #include "tracelistview.h"
 
+#include <QContextMenuEvent>
 #include <QHeaderView>
+#include <QKeyEvent>
+#include <QMenu>
 #include <QPainter>
 #include <QScrollBar>
 #include <QStyledItemDelegate>
@@ -37,7 +40,7 @@ TraceListView::TraceListView(QWidget *parent)
     : QTableView(parent)
 {
     setSelectionBehavior(SelectRows);
-    setSelectionMode(SingleSelection);
+    setSelectionMode(ExtendedSelection);
     setSortingEnabled(true);
     setAlternatingRowColors(true);
     setShowGrid(false);
@@ -63,9 +66,77 @@ void TraceListView::setModel(QAbstractItemModel *model)
     connect(model, &QAbstractItemModel::layoutChanged, this, &TraceListView::restoreTopRow);
     connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
-                if (current.isValid())
-                    Q_EMIT traceSelected(current.data(kTraceIdRole).toString());
+                if (!current.isValid())
+                    return;
+                const QString traceId = current.data(kTraceIdRole).toString();
+                Q_EMIT traceSelected(traceId);
+                if (!m_pickFor.isEmpty() && traceId != m_pickFor) {
+                    const QString first = m_pickFor;
+                    cancelComparePick();
+                    Q_EMIT compareRequested({first, traceId});
+                }
             });
+}
+
+QStringList TraceListView::selectedTraceIds() const
+{
+    QStringList ids;
+    if (!selectionModel())
+        return ids;
+    QModelIndexList rows = selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    for (const QModelIndex &index : rows)
+        ids.push_back(index.data(kTraceIdRole).toString());
+    return ids;
+}
+
+void TraceListView::startComparePick(const QString &traceId)
+{
+    if (traceId.isEmpty())
+        return;
+    m_pickFor = traceId;
+    Q_EMIT comparePickChanged(traceId);
+}
+
+void TraceListView::cancelComparePick()
+{
+    if (m_pickFor.isEmpty())
+        return;
+    m_pickFor.clear();
+    Q_EMIT comparePickChanged(QString());
+}
+
+void TraceListView::contextMenuEvent(QContextMenuEvent *event)
+{
+    const QModelIndex index = indexAt(event->pos());
+    if (!index.isValid())
+        return;
+    const QString traceId = index.data(kTraceIdRole).toString();
+    QStringList selected = selectedTraceIds();
+    if (!selected.contains(traceId)) {
+        selectionModel()->setCurrentIndex(index,
+                                          QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        selected = {traceId};
+    }
+    QMenu menu(this);
+    menu.addAction(tr("Compare with…"), this, [this, traceId] { startComparePick(traceId); })
+        ->setToolTip(tr("Then click the trace to compare this one with"));
+    QAction *compare = menu.addAction(tr("Compare %n Selected Trace(s)", nullptr, int(selected.size())), this,
+                                      [this, selected] { Q_EMIT compareRequested(selected); });
+    compare->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    compare->setEnabled(selected.size() >= 2);
+    menu.exec(event->globalPos());
+}
+
+void TraceListView::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Escape && !m_pickFor.isEmpty()) {
+        cancelComparePick();
+        event->accept();
+        return;
+    }
+    QTableView::keyPressEvent(event);
 }
 
 QString TraceListView::currentTraceId() const
