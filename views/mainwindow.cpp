@@ -18,6 +18,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -142,9 +143,27 @@ void MainWindow::setDetailWidgets(QWidget *timeline, QWidget *inspector)
 {
     m_detail->addWidget(timeline);
     m_detail->addWidget(inspector);
+    m_timeline = timeline;
     m_detail->setStretchFactor(0, 3);
     m_detail->setStretchFactor(1, 2);
     m_detail->setChildrenCollapsible(false);
+}
+
+void MainWindow::addDetailTab(QWidget *widget, const QString &title)
+{
+    if (!m_detailTabs) {
+        m_detailTabs = new QTabWidget;
+        m_detailTabs->setObjectName(QStringLiteral("detailTabs"));
+        m_detailTabs->setDocumentMode(true);
+        const int at = m_timeline ? m_detail->indexOf(m_timeline) : -1;
+        if (at >= 0) {
+            m_detail->replaceWidget(at, m_detailTabs);
+            m_detailTabs->addTab(m_timeline, tr("Timeline"));
+        } else {
+            m_detail->insertWidget(0, m_detailTabs);
+        }
+    }
+    m_detailTabs->addTab(widget, title);
 }
 
 void MainWindow::setEmptyStateVisible(bool visible)

@@ -4,6 +4,7 @@
 
 class QSplitter;
 class QStackedWidget;
+class QTabWidget;
 
 namespace tracedeck {
 
@@ -27,6 +28,9 @@ public:
     QAction *criticalPathAction() const { return m_criticalPath; }
 
     void setDetailWidgets(QWidget *timeline, QWidget *inspector);
+    // A tab beside the timeline, so the inspector stays in view (the timeline becomes the first tab).
+    void addDetailTab(QWidget *widget, const QString &title);
+    QTabWidget *detailTabs() const { return m_detailTabs; }
     void setEmptyStateVisible(bool visible);
     bool isEmptyStateVisible() const;
     void setHistoryAvailable(bool back, bool forward);
@@ -60,6 +64,8 @@ private:
     QStackedWidget *m_listStack;
     QSplitter *m_vertical;
     QSplitter *m_detail;
+    QWidget *m_timeline = nullptr;
+    QTabWidget *m_detailTabs = nullptr;
     QAction *m_back = nullptr;
     QAction *m_forward = nullptr;
     QAction *m_criticalPath = nullptr;
