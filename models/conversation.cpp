@@ -79,12 +79,11 @@ QString spanError(const Span &span)
 // normalizer's "output" mark does not count.
 bool sameMessage(const json &a, const json &b)
 {
-    const auto field = [](const json &m, const char *key) {
-        const auto it = m.find(key);
-        return it == m.end() ? json() : *it;
-    };
-    for (const char *key : {"role", "content", "tool_calls", "tool_call_id"}) {
-        if (field(a, key) != field(b, key))
+    for (const char *key : {"content", "role", "tool_calls", "tool_call_id"}) {
+        const auto x = a.find(key);
+        const auto y = b.find(key);
+        const bool hasX = x != a.end();
+        if (hasX != (y != b.end()) || (hasX && *x != *y))
             return false;
     }
     return true;
@@ -236,6 +235,8 @@ Conversation Conversation::build(const std::vector<Span> &spans)
                 best = p;
                 previous = j;
             }
+            if (p > 0 && p == callOfTurn[j]->input.size())
+                break; // the latest call whose whole prompt this one re-sends: the one it continues
         }
         if (previous < 0)
             continue;

@@ -148,6 +148,7 @@ private Q_SLOTS:
     void vercelFixture();
     void retriesAreGrouped();
     void toolCallsLinkByNameWithoutId();
+    void toolResultsInAPromptSelectTheirToolSpan();
     void parallelConversationsDedupAgainstTheirOwnPrompt();
     void itemModel();
     void longMessagesFold();
@@ -328,6 +329,26 @@ void TestConversation::toolCallsLinkByNameWithoutId()
     QCOMPARE(rome.result, QStringLiteral("{\n  \"c\": 18\n}"));
     // Turn 2 re-sent the user message and the first reply exactly: only the tool result is new.
     QCOMPARE(c.turns()[1].newFrom, 2);
+}
+
+void TestConversation::toolResultsInAPromptSelectTheirToolSpan()
+{
+    json first = json::array({msg("user", "go"), toolCallMsg("search", R"({"q":"x"})")});
+    first[1]["tool_calls"][0]["id"] = "c9";
+    json second = first;
+    second[1].erase("output");
+    second.push_back({{"role", "tool"}, {"content", "found"}, {"tool_call_id", "c9"}});
+    second.push_back(msg("assistant", "done", true));
+    Span tool = toolSpan("s1", "other_name", 20, 30, "found");
+    tool.attributes["gen_ai.tool.call.id"] = "c9";
+    const Conversation c =
+        Conversation::build({llmSpan("l1", 0, 10, first), tool, llmSpan("l2", 40, 50, second)});
+    QCOMPARE(c.count(), 2);
+    QCOMPARE(c.turns()[0].output[0].toolCalls[0].toolSpanId,
+             QStringLiteral("s1")); // by id, whatever its name
+    QCOMPARE(c.turns()[1].newFrom, 2);
+    QCOMPARE(c.turns()[1].input[2].spanId, QStringLiteral("s1"));
+    QCOMPARE(c.turns()[1].input[0].spanId, QStringLiteral("l2"));
 }
 
 void TestConversation::parallelConversationsDedupAgainstTheirOwnPrompt()

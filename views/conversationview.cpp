@@ -58,6 +58,36 @@ QColor mix(const QColor &a, const QColor &b, double t)
                             float(a.blueF() * (1 - t) + b.blueF() * t));
 }
 
+QString toneOf(const QString &role)
+{
+    if (role == QLatin1String("user") || role == QLatin1String("assistant") || role == QLatin1String("tool"))
+        return role;
+    return QStringLiteral("system");
+}
+
+// One sheet for every bubble and turn, set once on the content: per-widget sheets cost a restyle each.
+QString bubbleStyleSheet(const QPalette &palette)
+{
+    const QColor base = palette.color(QPalette::Base);
+    QString sheet = QStringLiteral("QFrame#turn { border: 2px solid transparent; border-radius: 10px; }\n"
+                                   "QFrame#turn[current=\"true\"] { border: 2px solid %1; }\n")
+                        .arg(palette.color(QPalette::Highlight).name());
+    const std::pair<const char *, QColor> tones[] = {
+        {"system", roleColour(QStringLiteral("system"), false)},
+        {"user", roleColour(QStringLiteral("user"), false)},
+        {"assistant", roleColour(QStringLiteral("assistant"), false)},
+        {"tool", roleColour(QStringLiteral("tool"), false)},
+        {"error", roleColour(QString(), true)},
+    };
+    for (const auto &[tone, accent] : tones) {
+        sheet += QStringLiteral("QFrame#message[tone=\"%1\"] { background: %2; border: 1px solid %3; "
+                                "border-left: 4px solid %4; border-radius: 6px; }\n")
+                     .arg(QLatin1String(tone), mix(base, accent, 0.10).name(), mix(base, accent, 0.35).name(),
+                          accent.name());
+    }
+    return sheet;
+}
+
 // Text that is JSON reads best indented in a monospaced block; anything else is the model's markdown.
 QString jsonBlockOr(const QString &text)
 {
@@ -127,7 +157,7 @@ ConversationView::ConversationView(QWidget *parent)
     , m_scroll(new QScrollArea)
     , m_content(new QWidget)
     , m_turnsLayout(new QVBoxLayout)
-    , m_empty(new QLabel(tr("No LLM calls in this trace.")))
+    , m_empty(new QLabel)
 {
     QStyle *s = style();
     m_back->setIcon(s->standardIcon(QStyle::SP_MediaSkipBackward));
@@ -168,6 +198,7 @@ ConversationView::ConversationView(QWidget *parent)
     contentLayout->addWidget(m_empty);
     contentLayout->addLayout(m_turnsLayout);
     contentLayout->addStretch(1);
+    m_content->setStyleSheet(bubbleStyleSheet(palette()));
     m_scroll->setWidget(m_content);
     m_scroll->setWidgetResizable(true);
     m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -200,10 +231,14 @@ void ConversationView::setModel(ConversationModel *model)
     if (m_model)
         disconnect(m_model, nullptr, this, nullptr);
     m_model = model;
+    m_expanded.assign(std::size_t(m_model ? m_model->rowCount() : 0), false);
+    std::fill_n(m_expanded.begin(), std::min<std::size_t>(m_expanded.size(), kEagerTurns), true);
     if (m_model) {
         connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
             pause();
             m_current = -1;
+            m_expanded.assign(std::size_t(m_model->rowCount()), false);
+            std::fill_n(m_expanded.begin(), std::min<std::size_t>(m_expanded.size(), kEagerTurns), true);
             rebuild();
             m_scroll->verticalScrollBar()->setValue(0); // a new conversation starts at its top
         });
@@ -316,15 +351,22 @@ void ConversationView::setCurrentSpan(const QString &spanId)
 void ConversationView::markCurrent(int turn)
 {
     m_current = turn;
-    const QColor highlight = palette().color(QPalette::Highlight);
-    for (int i = 0; i < int(m_turnFrames.size()); ++i) {
-        m_turnFrames[i]->setProperty("current", i == turn);
-        m_turnFrames[i]->setStyleSheet(
-            i == turn
-                ? QStringLiteral("QFrame#turn { border: 2px solid %1; border-radius: 10px; }")
-                      .arg(highlight.name())
-                : QStringLiteral("QFrame#turn { border: 2px solid transparent; border-radius: 10px; }"));
+    if (turn >= 0 && turn < int(m_turnFrames.size()))
+        expandAround(turn);
+    // Only the turns that change are restyled: the style sheet is the content's, matched on "current".
+    const auto restyle = [](QFrame *frame, bool current) {
+        if (!frame || frame->property("current").toBool() == current)
+            return;
+        frame->setProperty("current", current);
+        frame->style()->unpolish(frame);
+        frame->style()->polish(frame);
+        frame->update();
+    };
+    for (QFrame *frame : m_turnFrames) {
+        if (frame->property("current").toBool())
+            restyle(frame, false);
     }
+    restyle(turnWidget(turn), true);
     if (QFrame *frame = turnWidget(turn)) {
         // Laid out first, so a freshly built turn has its real position.
         m_content->layout()->activate();
@@ -358,8 +400,11 @@ void ConversationView::rebuild()
     const Conversation *conversation = m_model ? m_model->conversation() : nullptr;
     const int count = m_model ? m_model->rowCount() : 0;
     m_empty->setVisible(count == 0);
+    m_empty->setText(conversation ? tr("No LLM calls in this trace.")
+                                  : tr("Select a trace to read its LLM calls as a conversation."));
+    m_expanded.resize(std::size_t(count), false);
     for (int i = 0; i < count; ++i) {
-        QFrame *frame = buildTurn(i, m_model->turn(i));
+        QFrame *frame = buildTurn(i, m_model->turn(i), m_expanded[i]);
         m_turnsLayout->addWidget(frame);
         m_turnFrames.push_back(frame);
     }
@@ -381,7 +426,27 @@ void ConversationView::rebuild()
         markCurrent(-1);
 }
 
-QFrame *ConversationView::buildTurn(int index, const ConversationTurn &turn)
+void ConversationView::expandAround(int turn)
+{
+    const int count = int(m_turnFrames.size());
+    for (int i = std::max(0, turn - 1); i <= std::min(count - 1, turn + 2); ++i) {
+        if (m_expanded[i])
+            continue;
+        m_expanded[i] = true;
+        QFrame *frame = buildTurn(i, m_model->turn(i), true);
+        const bool current = m_turnFrames[i]->property("current").toBool();
+        delete m_turnsLayout->replaceWidget(m_turnFrames[i], frame);
+        delete m_turnFrames[i];
+        m_turnFrames[i] = frame;
+        if (current) {
+            frame->setProperty("current", true);
+            frame->style()->unpolish(frame);
+            frame->style()->polish(frame);
+        }
+    }
+}
+
+QFrame *ConversationView::buildTurn(int index, const ConversationTurn &turn, bool expanded)
 {
     auto *frame = new QFrame;
     frame->setObjectName(QStringLiteral("turn"));
@@ -404,6 +469,16 @@ QFrame *ConversationView::buildTurn(int index, const ConversationTurn &turn)
     header->setToolTip(tr("%1 — click to select the span").arg(turn.spanName));
     clickable(header, turn.spanId);
     layout->addWidget(header);
+    if (!expanded) {
+        // Built when stepped to or clicked: a long run lays out the first turns, not every bubble at once.
+        auto *more = new QLabel(tr("%n message(s) — step here or click to show", nullptr,
+                                   int(turn.input.size()) - turn.newFrom + int(turn.output.size())));
+        more->setEnabled(false);
+        clickable(more, turn.spanId);
+        layout->addWidget(more);
+        clickable(frame, turn.spanId);
+        return frame;
+    }
 
     for (std::size_t a = 0; a < turn.retries.size(); ++a) {
         const ConversationAttempt &attempt = turn.retries[a];
@@ -499,12 +574,8 @@ QFrame *ConversationView::bubble(const QString &role, const QString &title, cons
     auto *frame = new QFrame;
     frame->setObjectName(QStringLiteral("message"));
     frame->setProperty("role", role);
-    const QColor base = palette().color(QPalette::Base);
     const QColor accent = roleColour(role, error);
-    frame->setStyleSheet(
-        QStringLiteral("QFrame#message { background: %1; border: 1px solid %2; "
-                       "border-left: 4px solid %3; border-radius: 6px; }")
-            .arg(mix(base, accent, 0.10).name(), mix(base, accent, 0.35).name(), accent.name()));
+    frame->setProperty("tone", error ? QStringLiteral("error") : toneOf(role));
     auto *layout = new QVBoxLayout(frame);
     layout->setContentsMargins(10, 6, 10, 6);
     layout->setSpacing(4);

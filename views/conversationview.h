@@ -29,6 +29,8 @@ public:
     // A message longer than this (characters or lines) is folded behind "Show more".
     static constexpr int kFoldChars = 1200;
     static constexpr int kFoldLines = 18;
+    // Turns laid out with all their messages up front; the later ones are built when stepped to or clicked.
+    static constexpr std::size_t kEagerTurns = 6;
 
     explicit ConversationView(QWidget *parent = nullptr);
 
@@ -42,7 +44,7 @@ public:
     // Speeds: 1, 4, 16 (× real time between the calls' starts) or a step every N seconds (negative N).
     void setSpeed(double speed);
     double speed() const;
-    // The frame of a turn (header and messages); null when out of range.
+    // The frame of a turn (header and messages, once built); null when out of range.
     QFrame *turnWidget(int turn) const;
     // The message bubbles shown for a turn (prompt, reply, tool results), in order.
     QList<QFrame *> messageWidgets(int turn) const;
@@ -64,7 +66,8 @@ protected:
 
 private:
     void rebuild();
-    QFrame *buildTurn(int index, const ConversationTurn &turn);
+    QFrame *buildTurn(int index, const ConversationTurn &turn, bool expanded);
+    void expandAround(int turn);
     QFrame *bubble(const QString &role, const QString &title, const QString &markdown, const QString &spanId,
                    bool error = false);
     QString messageMarkdown(const ConversationMessage &message) const;
@@ -86,6 +89,7 @@ private:
     QVBoxLayout *m_turnsLayout;
     QLabel *m_empty;
     std::vector<QFrame *> m_turnFrames;
+    std::vector<bool> m_expanded;
     int m_current = -1;
     QTimer m_playTimer;
 };
