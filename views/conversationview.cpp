@@ -34,7 +34,7 @@ QString roleTitle(const QString &role)
     if (role == QLatin1String("assistant"))
         return ConversationView::tr("Assistant");
     if (role == QLatin1String("tool"))
-        return ConversationView::tr("Tool");
+        return ConversationView::tr("Tool result");
     return role.isEmpty() ? ConversationView::tr("Message") : role;
 }
 
