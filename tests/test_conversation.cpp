@@ -152,6 +152,7 @@ private Q_SLOTS:
     void parallelConversationsDedupAgainstTheirOwnPrompt();
     void itemModel();
     void longMessagesFold();
+    void laterTurnsAreBuiltWhenReached();
     void workstationReplay();
 };
 
@@ -432,6 +433,41 @@ void TestConversation::longMessagesFold()
     QVERIFY(!body->text().contains(QStringLiteral("Line 79")));
     QCoreApplication::processEvents();
     view.grab().save(screenshotDir() + QStringLiteral("/conversation-folded.png"));
+}
+
+void TestConversation::laterTurnsAreBuiltWhenReached()
+{
+    std::vector<Span> spans;
+    json prompt = json::array({msg("user", "start")});
+    for (int i = 0; i < 12; ++i) {
+        json messages = prompt;
+        messages.push_back(msg("assistant", "step", true));
+        spans.push_back(llmSpan(("l" + std::to_string(i)).c_str(), i * 100, i * 100 + 50, messages));
+        prompt.push_back(msg("assistant", "step"));
+        prompt.push_back(msg("user", "next"));
+    }
+    ConversationModel model;
+    model.setConversation(std::make_shared<const Conversation>(Conversation::build(spans)));
+    ConversationView view;
+    view.setModel(&model);
+    view.resize(700, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QCOMPARE(model.rowCount(), 12);
+    QCOMPARE(view.messageWidgets(0).size(), 2);
+    QVERIFY(view.messageWidgets(10).isEmpty()); // a placeholder until reached
+    QSignalSpy activated(&view, &ConversationView::spanActivated);
+    QLabel *header = view.turnWidget(10)->findChildren<QLabel *>().first();
+    QTest::mouseClick(header, Qt::LeftButton, {}, QPoint(5, 5));
+    QCOMPARE(activated.size(), 1);
+    QCOMPARE(activated.first().first().toString(), QStringLiteral("l10"));
+    QCOMPARE(view.currentTurn(), 10);
+    QCOMPARE(view.messageWidgets(10).size(), 2); // the new user message and the reply
+    QCOMPARE(view.turnWidget(10)->property("current").toBool(), true);
+    view.stepForward();
+    QCOMPARE(view.currentTurn(), 11);
+    QCOMPARE(view.messageWidgets(11).size(), 2);
+    QCoreApplication::processEvents();
 }
 
 void TestConversation::workstationReplay()

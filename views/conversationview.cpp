@@ -436,7 +436,9 @@ void ConversationView::expandAround(int turn)
         QFrame *frame = buildTurn(i, m_model->turn(i), true);
         const bool current = m_turnFrames[i]->property("current").toBool();
         delete m_turnsLayout->replaceWidget(m_turnFrames[i], frame);
-        delete m_turnFrames[i];
+        // Later: a click on the placeholder is still being delivered when it asks for the turn.
+        m_turnFrames[i]->hide();
+        m_turnFrames[i]->deleteLater();
         m_turnFrames[i] = frame;
         if (current) {
             frame->setProperty("current", true);
