@@ -2,6 +2,9 @@
 
 #include "backgroundreader.h"
 #include "compareview.h"
+#include "conversation.h"
+#include "conversationmodel.h"
+#include "conversationview.h"
 #include "emptystate.h"
 #include "engine.h"
 #include "fileimport.h"
@@ -55,12 +58,16 @@ Workstation::Workstation(Engine &engine, QObject *parent)
     , m_keyAdmin(new KeyAdminModel(this))
     , m_timeline(new TimelineView)
     , m_inspector(new SpanInspector)
+    , m_conversationModel(new ConversationModel(this))
+    , m_conversation(new ConversationView)
     , m_detailReader(std::make_unique<BackgroundReader>(QString::fromStdString(engine.writer()->path())))
     , m_compareReader(std::make_unique<BackgroundReader>(QString::fromStdString(engine.writer()->path())))
     , m_import(std::make_unique<FileImport>(*engine.writer()))
 {
     MainWindow &w = *m_window;
     w.setDetailWidgets(m_timeline, m_inspector);
+    m_conversation->setModel(m_conversationModel);
+    w.addTraceTab(m_conversation, tr("Conversation"));
     w.traceList()->setModel(m_traces);
     w.restoreLayout();
 
@@ -74,6 +81,11 @@ Workstation::Workstation(Engine &engine, QObject *parent)
             [this](const QString &message) { m_window->statusBar()->showMessage(message, 10000); });
     connect(m_traces, &TraceListModel::loaded, this, &Workstation::updateEmptyState);
     connect(m_timeline, &TimelineView::spanSelected, this, &Workstation::showSpan);
+    connect(m_timeline, &TimelineView::spanSelected, this, [this](int index) {
+        if (m_timelineData && index >= 0 && index < m_timelineData->count())
+            m_conversation->setCurrentSpan(m_timelineData->spanIdString(index));
+    });
+    connect(m_conversation, &ConversationView::spanActivated, this, &Workstation::selectSpanById);
 
     connect(&w, &MainWindow::zoomInRequested, m_timeline, &TimelineView::zoomIn);
     connect(&w, &MainWindow::zoomOutRequested, m_timeline, &TimelineView::zoomOut);
@@ -357,6 +369,9 @@ void Workstation::loadTrace(const QString &traceId)
             const TimelineSpans spans = reader->timeline(workspace, id, &error);
             data = std::make_shared<const TimelineData>(TimelineData::build(spans));
         }
+        bool hasLlm = false;
+        for (int32_t i = 0; data && i < data->count() && !hasLlm; ++i)
+            hasLlm = data->isLlm(i);
         QMetaObject::invokeMethod(
             this,
             [this, generation, data, error] {
@@ -370,6 +385,26 @@ void Workstation::loadTrace(const QString &traceId)
                 Q_EMIT traceShown(m_shownTrace);
                 if (data && !data->isEmpty())
                     m_timeline->selectSpan(0);
+            },
+            Qt::QueuedConnection);
+
+        // The conversation second, so the timeline is not kept waiting for the messages' JSON.
+        auto conversation = std::make_shared<Conversation>();
+        std::string conversationError;
+        if (reader && hasLlm)
+            *conversation = Conversation::build(reader->spans(workspace, id, &conversationError));
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, conversation = std::shared_ptr<const Conversation>(std::move(conversation)),
+             conversationError] {
+                if (generation != m_traceGeneration)
+                    return;
+                if (!conversationError.empty())
+                    m_window->statusBar()->showMessage(QString::fromStdString(conversationError), 10000);
+                m_conversationModel->setConversation(conversation);
+                if (const int index = m_timeline->selectedSpan(); m_timelineData && index >= 0)
+                    m_conversation->setCurrentSpan(m_timelineData->spanIdString(index));
+                Q_EMIT conversationShown(m_shownTrace);
             },
             Qt::QueuedConnection);
     });
@@ -407,6 +442,15 @@ void Workstation::showSpan(int index)
             },
             Qt::QueuedConnection);
     });
+}
+
+void Workstation::selectSpanById(const QString &spanId)
+{
+    if (!m_timelineData)
+        return;
+    const int index = m_timelineData->indexOf(spanId.toStdString());
+    if (index >= 0 && index != m_timeline->selectedSpan())
+        m_timeline->selectSpan(index);
 }
 
 void Workstation::goBack()

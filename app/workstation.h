@@ -14,6 +14,9 @@ namespace tracedeck {
 
 class BackgroundReader;
 class CompareView;
+class Conversation;
+class ConversationModel;
+class ConversationView;
 class Engine;
 class FileImport;
 class KeyAdminModel;
@@ -27,7 +30,8 @@ class TimelineView;
 class TraceListModel;
 
 // Wires the workstation: the trace list model to the store and the live ingest, the selected trace to the
-// timeline (loaded and laid out on a reader thread), the selected span to the inspector, files and samples
+// timeline and its LLM calls to the conversation view (loaded, laid out and built on a reader thread), the
+// selected span to the inspector, files and samples
 // to the writer, and the status bar to the engine.
 class Workstation : public QObject {
     Q_OBJECT
@@ -39,6 +43,8 @@ public:
     TraceListModel &traces() const { return *m_traces; }
     TimelineView &timeline() const { return *m_timeline; }
     SpanInspector &inspector() const { return *m_inspector; }
+    ConversationView &conversation() const { return *m_conversation; }
+    ConversationModel &conversationModel() const { return *m_conversationModel; }
     QString shownTraceId() const { return m_shownTrace; }
     // Shown for imports that take longer than kProgressDelayMs; the report after an import with problems.
     ImportProgressDialog *importProgress() const { return m_progressDialog; }
@@ -60,6 +66,8 @@ Q_SIGNALS:
     void traceShown(const QString &traceId);
     // The inspector shows this span.
     void spanShown(const QString &spanId);
+    // The conversation view shows the LLM calls of this trace (none when it has no LLM span).
+    void conversationShown(const QString &traceId);
     void importFinished(qint64 spans, int failedFiles);
     // A compare tab opened with its runs loaded and aligned.
     void comparisonShown(CompareView *view);
@@ -70,6 +78,7 @@ Q_SIGNALS:
 private:
     void loadTrace(const QString &traceId);
     void showSpan(int index);
+    void selectSpanById(const QString &spanId);
     void goBack();
     void goForward();
     void updateHistoryActions();
@@ -89,6 +98,8 @@ private:
     WorkspacesDialog *m_workspacesDialog = nullptr;
     TimelineView *m_timeline;
     SpanInspector *m_inspector;
+    ConversationModel *m_conversationModel;
+    ConversationView *m_conversation;
     std::unique_ptr<BackgroundReader> m_detailReader;
     std::unique_ptr<BackgroundReader> m_compareReader; // compare loads do not queue behind the detail view
     std::unique_ptr<FileImport> m_import;

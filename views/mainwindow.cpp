@@ -179,9 +179,27 @@ void MainWindow::setDetailWidgets(QWidget *timeline, QWidget *inspector)
 {
     m_detail->addWidget(timeline);
     m_detail->addWidget(inspector);
+    m_timeline = timeline;
     m_detail->setStretchFactor(0, 3);
     m_detail->setStretchFactor(1, 2);
     m_detail->setChildrenCollapsible(false);
+}
+
+void MainWindow::addTraceTab(QWidget *widget, const QString &title)
+{
+    if (!m_traceTabs) {
+        m_traceTabs = new QTabWidget;
+        m_traceTabs->setObjectName(QStringLiteral("traceTabs"));
+        m_traceTabs->setDocumentMode(true);
+        const int at = m_timeline ? m_detail->indexOf(m_timeline) : -1;
+        if (at >= 0) {
+            m_detail->replaceWidget(at, m_traceTabs);
+            m_traceTabs->addTab(m_timeline, tr("Timeline"));
+        } else {
+            m_detail->insertWidget(0, m_traceTabs);
+        }
+    }
+    m_traceTabs->addTab(widget, title);
 }
 
 void MainWindow::setEmptyStateVisible(bool visible)

@@ -33,6 +33,10 @@ public:
     int addDetailTab(QWidget *widget, const QString &title, const QString &toolTip);
 
     void setDetailWidgets(QWidget *timeline, QWidget *inspector);
+    // A view of the selected trace in a tab beside the timeline, so the inspector stays in view (the timeline
+    // becomes the first tab): conversation, path graph.
+    void addTraceTab(QWidget *widget, const QString &title);
+    QTabWidget *traceTabs() const { return m_traceTabs; }
     void setEmptyStateVisible(bool visible);
     bool isEmptyStateVisible() const;
     void setHistoryAvailable(bool back, bool forward);
@@ -70,6 +74,8 @@ private:
     QSplitter *m_vertical;
     QSplitter *m_detail;
     QTabWidget *m_detailTabs;
+    QWidget *m_timeline = nullptr;
+    QTabWidget *m_traceTabs = nullptr;
     QAction *m_back = nullptr;
     QAction *m_forward = nullptr;
     QAction *m_criticalPath = nullptr;
