@@ -60,8 +60,9 @@ private Q_SLOTS:
         }
         QCOMPARE(queryInt(m_path, "PRAGMA user_version"), int64_t(Schema::currentVersion()));
         QCOMPARE(queryInt(m_path, "SELECT count(*) FROM sqlite_master WHERE name = 'spans_by_request'"), 1);
-        QCOMPARE(queryInt(m_path, "SELECT count(*) FROM workspaces WHERE name = 'local' AND retention_days = 30"),
-                 1);
+        QCOMPARE(
+            queryInt(m_path, "SELECT count(*) FROM workspaces WHERE name = 'local' AND retention_days = 30"),
+            1);
         QCOMPARE(queryInt(m_path, "SELECT count(*) FROM api_keys"), 0);
         QCOMPARE(queryInt(m_path, "PRAGMA auto_vacuum"), 2); // incremental, for retention purges
         auto again = SpanWriter::open(m_path.toStdString(), &error);
@@ -83,13 +84,22 @@ private Q_SLOTS:
             // Back to what a version 2 file held: no workspace or key tables.
             auto db = Database::open(m_path.toStdString(), Database::Mode::ReadWrite, &error);
             QVERIFY(db);
-            QVERIFY(db->exec("DROP TABLE api_keys; DROP TABLE workspaces; PRAGMA user_version = 2", &error));
+            QVERIFY(db->exec("DROP TABLE api_keys; DROP TABLE workspaces; DROP TABLE metric_rollups; "
+                             "PRAGMA user_version = 2",
+                             &error));
         }
         auto writer = SpanWriter::open(m_path.toStdString(), &error);
         QVERIFY2(writer, error.c_str());
         QCOMPARE(queryInt(m_path, "PRAGMA user_version"), int64_t(Schema::currentVersion()));
         QCOMPARE(queryInt(m_path, "SELECT count(*) FROM workspaces WHERE name IN ('local', 'team-a')"), 2);
         QCOMPARE(queryInt(m_path, "SELECT count(*) FROM spans"), 1);
+        // The rollups are backfilled from the stored span.
+        QCOMPARE(
+            queryInt(m_path, "SELECT spans FROM metric_rollups WHERE workspace = 'team-a' AND grouping = 0"),
+            1);
+        QCOMPARE(
+            queryInt(m_path, "SELECT traces FROM metric_rollups WHERE workspace = 'team-a' AND grouping = 0"),
+            1);
     }
 
     void refusesNewerSchema()
