@@ -31,6 +31,7 @@ SpanWriter::SpanWriter(std::unique_ptr<Database> db, const Options &options)
     : m_db(std::move(db))
     , m_options(options)
     , m_path(m_db->path())
+    , m_retentionWanted(options.retentionCheckInterval.count() > 0)
 {}
 
 SpanWriter::~SpanWriter()
@@ -134,7 +135,7 @@ bool SpanWriter::retentionDue(std::chrono::steady_clock::time_point now)
         std::lock_guard lock(m_mutex);
         wanted = std::exchange(m_retentionWanted, false);
     }
-    return wanted || now >= m_nextRetentionCheck;
+    return wanted || (m_options.retentionCheckInterval.count() > 0 && now >= m_nextRetentionCheck);
 }
 
 void SpanWriter::purgeStep()
@@ -170,8 +171,10 @@ void SpanWriter::run()
             // A purge step is short (purgeStepBudget), so it runs as soon as the queue is empty: under
             // sustained ingest it still moves, and a batch waits for at most one step.
             if (!m_purger->busy()) {
-                if (!ftsBehind)
+                if (!ftsBehind && m_options.retentionCheckInterval.count() > 0)
                     m_wake.wait_until(lock, m_nextRetentionCheck, hasWork);
+                else if (!ftsBehind)
+                    m_wake.wait(lock, hasWork);
                 else if (justCommitted) // clients often send again right after an answer: let them go first
                     m_wake.wait_for(lock, m_options.ftsIdleDelay, hasWork);
             }

@@ -45,14 +45,17 @@ public:
         // lags and catches up in the pauses, and no acknowledgement waits behind an indexing step.
         std::chrono::milliseconds ftsIdleDelay{50};
         // Retention (RetentionPurger): checked at start and then every interval, purged in small
-        // transactions when no batch waits, interleaved with ingest commits like the full-text steps.
-        std::chrono::milliseconds retentionCheckInterval{std::chrono::minutes(10)};
+        // transactions when no batch waits, interleaved with ingest commits. Zero (the default here) turns
+        // the purge off; the app passes kRetentionCheckInterval (or its own option) to turn it on.
+        std::chrono::milliseconds retentionCheckInterval{0};
         int purgeSpansPerStep = 2000;
         std::chrono::milliseconds purgeStepBudget{20};
         int vacuumPagesPerStep = 256;
         // Wall clock in ns since the epoch for retention horizons; empty: the system clock. Tests inject one.
         std::function<int64_t()> clock;
     };
+
+    static constexpr std::chrono::minutes kRetentionCheckInterval{10};
 
     enum class Submit { Accepted, QueueFull, Stopped };
 
@@ -70,7 +73,7 @@ public:
     Submit submit(EncodedBatch &&spans, Callback done);
     // Stops taking batches, commits everything queued, joins the thread. Idempotent.
     void stop();
-    // Starts a retention check now instead of at the next interval.
+    // Starts a retention check now instead of at the next interval (also when periodic checks are off).
     void checkRetention();
 
     const std::string &path() const { return m_path; }
@@ -118,7 +121,7 @@ private:
     std::deque<Request> m_queue;
     size_t m_queuedSpans = 0;
     bool m_stopping = false;
-    bool m_retentionWanted = true; // at start
+    bool m_retentionWanted = false; // set at start when periodic checks are on
     std::thread m_thread;
 
     int64_t m_seq = 0;                                          // writer thread only
