@@ -23,6 +23,11 @@ bool Engine::start(const Options &options, QString *error)
         m_writer.get(), &SpanWriter::committed, this,
         [this](qint64, qint64 spans, qint64 traces) { Q_EMIT storeChanged(spans, traces); },
         Qt::QueuedConnection);
+    // Retention purges remove traces: views refresh the same way and drop them.
+    connect(
+        m_writer.get(), &SpanWriter::purged, this,
+        [this](qint64, qint64, qint64 spans, qint64 traces) { Q_EMIT storeChanged(spans, traces); },
+        Qt::QueuedConnection);
     m_listener = std::make_unique<IngestListener>(*m_writer, options.ingest);
     if (!m_listener->start(error)) {
         m_listener.reset();

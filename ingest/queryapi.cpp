@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <optional>
 
 namespace tracedeck {
@@ -325,15 +326,21 @@ void QueryApi::metricsSummary(const QHttpServerRequest &request, QHttpServerResp
             return HttpReply::error(500, "internal_error", QString::fromStdString(error));
         nlohmann::json list = nlohmann::json::array();
         int64_t spans = 0, errors = 0;
+        double percentileError = 0;
         for (const MetricsGroup &g : groups) {
             list.push_back(SpanJson::metricsGroup(g));
             spans += g.spans;
             errors += g.errors;
+            percentileError = std::max(percentileError, g.percentileError);
         }
+        // Long ranges merge the writer's per-minute latency histograms: p50/p95/p99 are then within
+        // percentile_relative_error of the exact values.
         return jsonReply(200, {{"group_by", groupName},
                                {"spans", spans},
                                {"errors", errors},
                                {"error_rate", spans ? double(errors) / double(spans) : 0.0},
+                               {"percentiles", percentileError > 0 ? "histogram" : "exact"},
+                               {"percentile_relative_error", percentileError},
                                {"groups", list}});
     });
 }

@@ -1,6 +1,7 @@
 #include "schema.h"
 
 #include "database.h"
+#include "metricsrollup.h"
 
 #include <array>
 
@@ -155,7 +156,52 @@ CREATE TABLE key_usage (
 );
 )sql";
 
-constexpr std::array kMigrations{kVersion1, kVersion2, kVersion3, kKeyUsage};
+// Metric rollups (MetricsRollup): per workspace, grouping (0 service, 1 model, 2 provider, 3 user), minute
+// and group key: counts, tokens, cost in integer picodollars and a latency histogram, so a summary over a
+// long range merges a few rows per minute instead of reading every span. Backfilled here from the stored
+// spans; a trace counts for a group in the minute its earliest span of that group starts.
+constexpr const char *kMetricRollups = R"sql(
+CREATE TABLE metric_rollups (
+    workspace TEXT NOT NULL,
+    grouping INTEGER NOT NULL,
+    bucket INTEGER NOT NULL,
+    group_key TEXT NOT NULL,
+    spans INTEGER NOT NULL,
+    errors INTEGER NOT NULL,
+    traces INTEGER NOT NULL,
+    input_tokens INTEGER NOT NULL,
+    output_tokens INTEGER NOT NULL,
+    cost_pusd INTEGER NOT NULL,
+    cost_spans INTEGER NOT NULL,
+    latency BLOB,
+    PRIMARY KEY (workspace, grouping, bucket, group_key)
+) WITHOUT ROWID;
+CREATE TEMP TABLE keyed_spans AS
+    SELECT workspace, trace_id, 0 AS grouping, service AS k, start_ns, end_ns, status, input_tokens,
+        output_tokens, cost_usd FROM spans
+    UNION ALL SELECT workspace, trace_id, 1, model, start_ns, end_ns, status, input_tokens, output_tokens,
+        cost_usd FROM spans WHERE model IS NOT NULL
+    UNION ALL SELECT workspace, trace_id, 2, provider, start_ns, end_ns, status, input_tokens, output_tokens,
+        cost_usd FROM spans WHERE provider IS NOT NULL
+    UNION ALL SELECT workspace, trace_id, 3, user_id, start_ns, end_ns, status, input_tokens, output_tokens,
+        cost_usd FROM spans WHERE user_id IS NOT NULL;
+INSERT INTO metric_rollups
+    SELECT workspace, grouping, td_minute(start_ns), k, count(*), sum(status = 2), 0,
+        coalesce(sum(input_tokens), 0), coalesce(sum(output_tokens), 0),
+        coalesce(sum(CAST(round(cost_usd * 1e12) AS INTEGER)), 0), count(cost_usd),
+        td_latency_hist(end_ns - start_ns)
+    FROM keyed_spans GROUP BY workspace, grouping, td_minute(start_ns), k;
+UPDATE metric_rollups SET traces = a.n FROM (
+        SELECT workspace, grouping, bucket, k, count(*) AS n FROM (
+            SELECT workspace, grouping, td_minute(min(start_ns)) AS bucket, k FROM keyed_spans
+            GROUP BY workspace, trace_id, grouping, k)
+        GROUP BY workspace, grouping, bucket, k) AS a
+    WHERE metric_rollups.workspace = a.workspace AND metric_rollups.grouping = a.grouping
+        AND metric_rollups.bucket = a.bucket AND metric_rollups.group_key = a.k;
+DROP TABLE keyed_spans;
+)sql";
+
+constexpr std::array kMigrations{kVersion1, kVersion2, kVersion3, kKeyUsage, kMetricRollups};
 
 } // namespace
 
@@ -177,6 +223,9 @@ bool Schema::migrate(Database &db, std::string *error)
                  std::to_string(currentVersion()) + "); upgrade Tracedeck to open it";
         return false;
     }
+    // The rollup backfill calls td_minute and td_latency_hist.
+    if (!MetricsRollup::registerFunctions(db.handle(), error))
+        return false;
     for (int v = version; v < currentVersion(); ++v) {
         const std::string sql = std::string("BEGIN IMMEDIATE;\n") + kMigrations[size_t(v)] +
                                 "\nPRAGMA user_version = " + std::to_string(v + 1) + ";\nCOMMIT;";

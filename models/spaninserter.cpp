@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 #include <string_view>
+#include <vector>
 
 namespace tracedeck {
 
@@ -80,6 +81,38 @@ SELECT workspace, trace_id, min(start_ns), max(end_ns), count(*), sum(status = 2
      ORDER BY start_ns LIMIT 1)
 FROM spans WHERE workspace = ?1 AND trace_id = ?2 GROUP BY workspace, trace_id
 )sql";
+
+// Old values of updated span rows, for the rollups (see SpanInserter). Temporary: only this connection's
+// upserts fill it, and it is emptied in the same transaction.
+constexpr const char *kOldRowsTable = R"sql(
+CREATE TEMP TABLE IF NOT EXISTS rollup_old (seq INTEGER PRIMARY KEY, span_row INTEGER NOT NULL,
+    workspace TEXT, start_ns INTEGER, end_ns INTEGER, status INTEGER, service TEXT, model TEXT,
+    provider TEXT, user_id TEXT, input_tokens INTEGER, output_tokens INTEGER, cost_usd REAL);
+CREATE TEMP TRIGGER IF NOT EXISTS rollup_old_capture AFTER UPDATE ON main.spans BEGIN
+    INSERT INTO rollup_old (span_row, workspace, start_ns, end_ns, status, service, model, provider, user_id,
+        input_tokens, output_tokens, cost_usd)
+    VALUES (old.id, old.workspace, old.start_ns, old.end_ns, old.status, old.service, old.model, old.provider,
+        old.user_id, old.input_tokens, old.output_tokens, old.cost_usd);
+END;
+)sql";
+
+RollupSpan rollupRow(sqlite3_stmt *s, int first)
+{
+    RollupSpan span;
+    span.startNs = sqlite3_column_int64(s, first);
+    span.endNs = sqlite3_column_int64(s, first + 1);
+    span.error = sqlite3_column_int(s, first + 2) == int(SpanStatus::Error);
+    for (int g = 0; g < kMetricsGroupings; ++g) {
+        const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(s, first + 3 + g));
+        if (text)
+            span.keys[g] = text;
+    }
+    span.inputTokens = sqlite3_column_int64(s, first + 7);
+    span.outputTokens = sqlite3_column_int64(s, first + 8);
+    if (sqlite3_column_type(s, first + 9) != SQLITE_NULL)
+        span.costUsd = sqlite3_column_double(s, first + 9);
+    return span;
+}
 
 // The distinct services or models of a trace, sorted, comma-separated and capped so a trace touching
 // hundreds of services keeps a bounded row.
@@ -169,6 +202,7 @@ struct SpanInserter::TraceDelta {
     int64_t spanCount = 0;
     int64_t errorCount = 0;
     const Span *root = nullptr;
+    std::vector<const Span *> spans;
     int64_t inputTokens = 0;
     int64_t outputTokens = 0;
     std::optional<double> costUsd;
@@ -180,6 +214,7 @@ struct SpanInserter::TraceDelta {
 
     void add(const Span &span)
     {
+        spans.push_back(&span);
         services.insert(span.service);
         if (!span.fields.model.empty())
             models.insert(span.fields.model);
@@ -208,6 +243,7 @@ private:
 
 SpanInserter::SpanInserter(Database &db)
     : m_db(db)
+    , m_rollup(db)
 {}
 
 bool SpanInserter::prepare(std::string *error)
@@ -221,11 +257,23 @@ bool SpanInserter::prepare(std::string *error)
     m_addToTrace = m_db.prepare(kAddToTrace, error);
     m_recomputeTrace = m_db.prepare(kRecomputeTrace, error);
     m_traceExists = m_db.prepare("SELECT 1 FROM traces WHERE workspace = ?1 AND trace_id = ?2", error);
-    return m_upsertSpan && m_addToTrace && m_recomputeTrace && m_traceExists;
+    if (!m_db.exec(kOldRowsTable, error) || !m_rollup.prepare(error))
+        return false;
+    m_oldRows = m_db.prepare("SELECT span_row, start_ns, end_ns, status, service, model, provider, user_id, "
+                             "input_tokens, output_tokens, cost_usd, workspace FROM rollup_old ORDER BY seq",
+                             error);
+    m_clearOldRows = m_db.prepare("DELETE FROM rollup_old", error);
+    m_traceKeys =
+        m_db.prepare("SELECT id, insert_seq, start_ns, service, model, provider, user_id FROM spans "
+                     "WHERE workspace = ?1 AND trace_id = ?2",
+                     error);
+    return m_upsertSpan && m_addToTrace && m_recomputeTrace && m_traceExists && m_oldRows && m_clearOldRows &&
+           m_traceKeys;
 }
 
 bool SpanInserter::write(const EncodedBatch &spans, int64_t &seq, WriteStats *stats, std::string *error)
 {
+    const int64_t seqBefore = seq;
     std::map<std::pair<std::string, std::string>, TraceDelta> inserted;
     std::set<std::pair<std::string, std::string>> updated;
     for (const EncodedSpan &row : spans) {
@@ -239,6 +287,7 @@ bool SpanInserter::write(const EncodedBatch &spans, int64_t &seq, WriteStats *st
             continue;
         }
         seq = spanSeq;
+        m_rollup.addSpan(span.workspace, RollupSpan::of(span), +1);
         if (insertSeq == spanSeq) {
             ++stats->inserted;
             inserted[{span.workspace, span.traceId}].add(span);
@@ -247,6 +296,9 @@ bool SpanInserter::write(const EncodedBatch &spans, int64_t &seq, WriteStats *st
             updated.insert({span.workspace, span.traceId});
         }
     }
+    std::map<int64_t, RollupSpan> oldByRow;
+    if (!updated.empty() && !takeOldRows(&oldByRow, error))
+        return false;
     for (const auto &[key, delta] : inserted) {
         if (updated.count(key))
             continue;
@@ -254,6 +306,15 @@ bool SpanInserter::write(const EncodedBatch &spans, int64_t &seq, WriteStats *st
         if (!addToTrace(key.first, key.second, delta, &created, error))
             return false;
         stats->newTraces += created;
+        if (created) { // the common case: a whole new trace, anchored from the batch itself
+            std::vector<RollupSpan> rows;
+            rows.reserve(delta.spans.size());
+            for (const Span *span : delta.spans)
+                rows.push_back(RollupSpan::of(*span));
+            m_rollup.addTraceAnchors(key.first, rows, +1);
+        } else if (!reanchorTrace(key.first, key.second, seqBefore, oldByRow, error)) {
+            return false;
+        }
     }
     for (const auto &key : updated) {
         // A trace first seen in this batch that also had one of its spans updated is still a new trace.
@@ -261,7 +322,62 @@ bool SpanInserter::write(const EncodedBatch &spans, int64_t &seq, WriteStats *st
         if (!recomputeTrace(key.first, key.second, error))
             return false;
         stats->newTraces += mayBeNew;
+        if (!reanchorTrace(key.first, key.second, seqBefore, oldByRow, error))
+            return false;
     }
+    return m_rollup.flush(error);
+}
+
+bool SpanInserter::takeOldRows(std::map<int64_t, RollupSpan> *oldByRow, std::string *error)
+{
+    sqlite3_stmt *s = m_oldRows.get();
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        const RollupSpan old = rollupRow(s, 1);
+        const auto *workspace = reinterpret_cast<const char *>(sqlite3_column_text(s, 11));
+        m_rollup.addSpan(workspace ? workspace : "", old, -1);
+        oldByRow->emplace(sqlite3_column_int64(s, 0), old); // the first old value is the one before the batch
+    }
+    sqlite3_reset(s);
+    const bool cleared = rc == SQLITE_DONE && sqlite3_step(m_clearOldRows.get()) == SQLITE_DONE;
+    sqlite3_reset(m_clearOldRows.get());
+    if (!cleared)
+        *error = "reading updated spans' old values: " + m_db.lastError();
+    return cleared;
+}
+
+// A trace that existed before this batch: its trace counts move from where its spans stood before the batch
+// (rows stored earlier, with the old values of those updated since) to where they stand now.
+bool SpanInserter::reanchorTrace(const std::string &workspace, const std::string &traceId, int64_t seqBefore,
+                                 const std::map<int64_t, RollupSpan> &oldByRow, std::string *error)
+{
+    sqlite3_stmt *s = m_traceKeys.get();
+    Binder bind(s);
+    bind.text(1, workspace);
+    bind.text(2, traceId);
+    std::vector<RollupSpan> before, after;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        RollupSpan now;
+        now.startNs = sqlite3_column_int64(s, 2);
+        for (int g = 0; g < kMetricsGroupings; ++g) {
+            const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(s, 3 + g));
+            if (text)
+                now.keys[g] = text;
+        }
+        if (sqlite3_column_int64(s, 1) <= seqBefore) {
+            const auto old = oldByRow.find(sqlite3_column_int64(s, 0));
+            before.push_back(old != oldByRow.end() ? old->second : now);
+        }
+        after.push_back(std::move(now));
+    }
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE) {
+        *error = "reading trace " + traceId + " for the rollups: " + m_db.lastError();
+        return false;
+    }
+    m_rollup.addTraceAnchors(workspace, before, -1);
+    m_rollup.addTraceAnchors(workspace, after, +1);
     return true;
 }
 

@@ -2,8 +2,10 @@
 
 #include "database.h"
 #include "encodedspan.h"
+#include "metricsrollup.h"
 
 #include <cstdint>
+#include <map>
 #include <string>
 
 namespace tracedeck {
@@ -16,7 +18,9 @@ struct WriteStats {
 };
 
 // Writes spans with prepared statements, inside a transaction the caller owns: upsert by
-// (workspace, trace_id, span_id) and keep the per-trace summaries in `traces` exact.
+// (workspace, trace_id, span_id) and keep the per-trace summaries in `traces` and the metric rollups
+// exact. An update moves the span's rollup contribution: a temporary trigger on this connection keeps the
+// row's old values, which are taken out again.
 class SpanInserter {
 public:
     explicit SpanInserter(Database &db);
@@ -33,12 +37,19 @@ private:
                     bool *created, std::string *error);
     bool recomputeTrace(const std::string &workspace, const std::string &traceId, std::string *error);
     bool traceExists(const std::string &workspace, const std::string &traceId);
+    bool takeOldRows(std::map<int64_t, RollupSpan> *oldByRow, std::string *error);
+    bool reanchorTrace(const std::string &workspace, const std::string &traceId, int64_t seqBefore,
+                       const std::map<int64_t, RollupSpan> &oldByRow, std::string *error);
 
     Database &m_db;
     Statement m_upsertSpan;
     Statement m_addToTrace;
     Statement m_recomputeTrace;
     Statement m_traceExists;
+    Statement m_oldRows;
+    Statement m_clearOldRows;
+    Statement m_traceKeys;
+    MetricsRollup m_rollup;
 };
 
 } // namespace tracedeck

@@ -1,12 +1,14 @@
 #include "spanwriter.h"
 
 #include "ftsindexer.h"
+#include "retentionpurger.h"
 #include "schema.h"
 #include "walcheckpointer.h"
 
 #include <QDebug>
 
 #include <chrono>
+#include <utility>
 
 namespace tracedeck {
 
@@ -29,6 +31,7 @@ SpanWriter::SpanWriter(std::unique_ptr<Database> db, const Options &options)
     : m_db(std::move(db))
     , m_options(options)
     , m_path(m_db->path())
+    , m_retentionWanted(options.retentionCheckInterval.count() > 0)
 {}
 
 SpanWriter::~SpanWriter()
@@ -42,7 +45,12 @@ bool SpanWriter::initialize(std::string *error)
 {
     m_inserter = std::make_unique<SpanInserter>(*m_db);
     m_fts = std::make_unique<FtsIndexer>(*m_db);
-    if (!m_inserter->prepare(error) || !m_fts->prepare(error))
+    RetentionPurger::Settings purge;
+    purge.spansPerStep = m_options.purgeSpansPerStep;
+    purge.stepBudget = m_options.purgeStepBudget;
+    purge.vacuumPagesPerStep = m_options.vacuumPagesPerStep;
+    m_purger = std::make_unique<RetentionPurger>(*m_db, purge);
+    if (!m_inserter->prepare(error) || !m_fts->prepare(error) || !m_purger->prepare(error))
         return false;
     m_checkpointer = WalCheckpointer::start(m_path, *m_db, error);
     if (!m_checkpointer)
@@ -102,19 +110,74 @@ void SpanWriter::stop()
         m_thread.join();
 }
 
+void SpanWriter::checkRetention()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_retentionWanted = true;
+    }
+    m_wake.notify_one();
+}
+
+int64_t SpanWriter::wallClockNs() const
+{
+    if (m_options.clock)
+        return m_options.clock();
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+bool SpanWriter::retentionDue(std::chrono::steady_clock::time_point now)
+{
+    bool wanted = false;
+    {
+        std::lock_guard lock(m_mutex);
+        wanted = std::exchange(m_retentionWanted, false);
+    }
+    return wanted || (m_options.retentionCheckInterval.count() > 0 && now >= m_nextRetentionCheck);
+}
+
+void SpanWriter::purgeStep()
+{
+    std::string error;
+    const RetentionPurger::Step step = m_purger->step(&error);
+    if (!step.ok) {
+        qWarning("tracedeck: retention purge: %s", error.c_str());
+        return;
+    }
+    if (step.traces > 0) {
+        m_storedSpans -= step.spans;
+        m_storedTraces -= step.traces;
+        m_passTraces += step.traces;
+        m_passSpans += step.spans;
+        Q_EMIT purged(step.traces, step.spans, m_storedSpans.load(), m_storedTraces.load());
+    }
+    m_passPages += step.vacuumedPages;
+    if (!m_purger->busy())
+        Q_EMIT retentionPassFinished(m_passTraces, m_passSpans, m_passPages);
+}
+
 void SpanWriter::run()
 {
     bool ftsBehind = m_fts->indexedSeq() < m_seq;
     bool justCommitted = false;
+    m_nextRetentionCheck = std::chrono::steady_clock::now();
     for (;;) {
         std::deque<Request> taken;
         {
             std::unique_lock lock(m_mutex);
-            const auto hasWork = [this] { return !m_queue.empty() || m_stopping; };
-            if (!ftsBehind)
-                m_wake.wait(lock, hasWork);
-            else if (justCommitted) // clients often send again right after an answer: let them go first
-                m_wake.wait_for(lock, m_options.ftsIdleDelay, hasWork);
+            const auto hasWork = [this] { return !m_queue.empty() || m_stopping || m_retentionWanted; };
+            // A purge step is short (purgeStepBudget), so it runs as soon as the queue is empty: under
+            // sustained ingest it still moves, and a batch waits for at most one step.
+            if (!m_purger->busy()) {
+                if (!ftsBehind && m_options.retentionCheckInterval.count() > 0)
+                    m_wake.wait_until(lock, m_nextRetentionCheck, hasWork);
+                else if (!ftsBehind)
+                    m_wake.wait(lock, hasWork);
+                else if (justCommitted) // clients often send again right after an answer: let them go first
+                    m_wake.wait_for(lock, m_options.ftsIdleDelay, hasWork);
+            }
             if (m_queue.empty() && m_stopping)
                 break;
             size_t spans = 0;
@@ -132,7 +195,21 @@ void SpanWriter::run()
             ftsBehind = m_fts->indexedSeq() < m_seq;
             continue;
         }
-        // Idle: spend the time on the full-text index, a small transaction at a time.
+        // Idle: spend the time on retention, then the full-text index, a small transaction at a time.
+        const auto now = std::chrono::steady_clock::now();
+        if (!m_purger->busy() && retentionDue(now)) {
+            m_nextRetentionCheck = now + m_options.retentionCheckInterval;
+            std::string error;
+            m_passTraces = m_passSpans = m_passPages = 0;
+            if (!m_purger->begin(wallClockNs(), &error))
+                qWarning("tracedeck: retention check: %s", error.c_str());
+        }
+        if (m_purger->busy()) { // the full-text index resumes when the pass is over
+            purgeStep();
+            continue;
+        }
+        if (!ftsBehind)
+            continue;
         std::string error;
         const int seen = m_fts->indexSome(m_options.ftsSpansPerStep, &error);
         if (seen < 0)

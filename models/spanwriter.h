@@ -19,6 +19,7 @@
 namespace tracedeck {
 
 class FtsIndexer;
+class RetentionPurger;
 class WalCheckpointer;
 
 struct CommitResult {
@@ -43,7 +44,18 @@ public:
         // Full-text indexing waits until no batch has arrived for this long: under sustained load search
         // lags and catches up in the pauses, and no acknowledgement waits behind an indexing step.
         std::chrono::milliseconds ftsIdleDelay{50};
+        // Retention (RetentionPurger): checked at start and then every interval, purged in small
+        // transactions when no batch waits, interleaved with ingest commits. Zero (the default here) turns
+        // the purge off; the app passes kRetentionCheckInterval (or its own option) to turn it on.
+        std::chrono::milliseconds retentionCheckInterval{0};
+        int purgeSpansPerStep = 2000;
+        std::chrono::milliseconds purgeStepBudget{20};
+        int vacuumPagesPerStep = 256;
+        // Wall clock in ns since the epoch for retention horizons; empty: the system clock. Tests inject one.
+        std::function<int64_t()> clock;
     };
+
+    static constexpr std::chrono::minutes kRetentionCheckInterval{10};
 
     enum class Submit { Accepted, QueueFull, Stopped };
 
@@ -61,6 +73,8 @@ public:
     Submit submit(EncodedBatch &&spans, Callback done);
     // Stops taking batches, commits everything queued, joins the thread. Idempotent.
     void stop();
+    // Starts a retention check now instead of at the next interval (also when periodic checks are off).
+    void checkRetention();
 
     const std::string &path() const { return m_path; }
     int64_t storedSpans() const { return m_storedSpans.load(); }
@@ -74,6 +88,10 @@ Q_SIGNALS:
     void committed(qint64 newSpans, qint64 storedSpans, qint64 storedTraces);
     // Emitted when the full-text index has caught up with every committed change.
     void ftsCaughtUp(qint64 indexedSeq);
+    // Emitted from the writer thread after each purge transaction that deleted traces (views refresh).
+    void purged(qint64 traces, qint64 spans, qint64 storedSpans, qint64 storedTraces);
+    // Emitted when a retention pass (deletes, then incremental vacuum) has finished.
+    void retentionPassFinished(qint64 purgedTraces, qint64 purgedSpans, qint64 vacuumedPages);
 
 private:
     struct Request {
@@ -86,11 +104,15 @@ private:
     bool queueFull(size_t incoming) const;
     void run();
     void commit(std::deque<Request> &requests);
+    bool retentionDue(std::chrono::steady_clock::time_point now);
+    void purgeStep();
+    int64_t wallClockNs() const;
 
     std::unique_ptr<Database> m_db;
     std::unique_ptr<SpanInserter> m_inserter;
     std::unique_ptr<FtsIndexer> m_fts;
     std::unique_ptr<WalCheckpointer> m_checkpointer;
+    std::unique_ptr<RetentionPurger> m_purger;
     Options m_options;
     std::string m_path;
 
@@ -99,9 +121,14 @@ private:
     std::deque<Request> m_queue;
     size_t m_queuedSpans = 0;
     bool m_stopping = false;
+    bool m_retentionWanted = false; // set at start when periodic checks are on
     std::thread m_thread;
 
-    int64_t m_seq = 0; // writer thread only
+    int64_t m_seq = 0;                                          // writer thread only
+    std::chrono::steady_clock::time_point m_nextRetentionCheck; // writer thread only
+    int64_t m_passTraces = 0;                                   // writer thread only
+    int64_t m_passSpans = 0;
+    int64_t m_passPages = 0;
     std::atomic<int64_t> m_changeSeq{0};
     std::atomic<int64_t> m_storedSpans{0};
     std::atomic<int64_t> m_storedTraces{0};

@@ -459,25 +459,21 @@ std::vector<Span> StoreReader::requestPath(const std::string &workspace, const s
     return hops;
 }
 
-std::vector<MetricsGroup> StoreReader::metrics(const std::string &workspace, MetricsGrouping grouping,
-                                               std::optional<int64_t> fromNs, std::optional<int64_t> toNs,
-                                               std::string *error)
+struct StoreReader::MetricsAccumulator {
+    MetricsGroup group;
+    int64_t costPicoUsd = 0; // from rollups; exact spans add to group.costUsd
+    int64_t costSpans = 0;
+    std::vector<int64_t> durations; // exact path
+    LatencyHistogram latency;       // rollups (and, when there are any, the spans at the ends)
+    std::set<std::string> traces;   // distinct traces among the spans read
+    bool fromRollups = false;       // percentiles exact only when every span was read one by one
+};
+
+bool StoreReader::scanMetricSpans(const std::string &workspace, MetricsGrouping grouping, int64_t fromNs,
+                                  int64_t toNs, std::map<std::string, MetricsAccumulator> *byKey,
+                                  std::string *error)
 {
-    const char *key = "service";
-    switch (grouping) {
-    case MetricsGrouping::Service:
-        key = "service";
-        break;
-    case MetricsGrouping::Model:
-        key = "model";
-        break;
-    case MetricsGrouping::Provider:
-        key = "provider";
-        break;
-    case MetricsGrouping::User:
-        key = "user_id";
-        break;
-    }
+    const char *key = MetricsRollup::keyColumn(grouping);
     // One pass without ORDER BY: durations are gathered per group and percentiles found with nth_element,
     // cheaper than having SQLite sort every span.
     std::string sql =
@@ -487,20 +483,14 @@ std::vector<MetricsGroup> StoreReader::metrics(const std::string &workspace, Met
         key + " IS NOT NULL AND start_ns >= ?2 AND start_ns < ?3";
     Statement stmt = m_db->prepare(sql, error);
     if (!stmt)
-        return {};
+        return false;
     sqlite3_stmt *s = stmt.get();
     sqlite3_bind_text(s, 1, workspace.data(), int(workspace.size()), SQLITE_STATIC);
-    sqlite3_bind_int64(s, 2, fromNs.value_or(INT64_MIN));
-    sqlite3_bind_int64(s, 3, toNs.value_or(INT64_MAX));
-    struct Accumulator {
-        MetricsGroup group;
-        std::vector<int64_t> durations;
-        std::set<std::string> traces;
-    };
-    std::map<std::string, Accumulator> byKey;
+    sqlite3_bind_int64(s, 2, fromNs);
+    sqlite3_bind_int64(s, 3, toNs);
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        Accumulator &a = byKey[columnText(s, 0)];
+        MetricsAccumulator &a = (*byKey)[columnText(s, 0)];
         MetricsGroup &g = a.group;
         ++g.spans;
         a.durations.push_back(sqlite3_column_int64(s, 1));
@@ -511,24 +501,106 @@ std::vector<MetricsGroup> StoreReader::metrics(const std::string &workspace, Met
             g.costUsd = g.costUsd.value_or(0) + sqlite3_column_double(s, 5);
         a.traces.insert(columnText(s, 6));
     }
-    std::vector<MetricsGroup> groups;
-    for (auto &[name, a] : byKey) {
-        const auto rank = [&a](double q) {
-            const size_t n =
-                std::min(a.durations.size() - 1, size_t(q * double(a.durations.size() - 1) + 0.5));
-            std::nth_element(a.durations.begin(), a.durations.begin() + ptrdiff_t(n), a.durations.end());
-            return a.durations[n];
-        };
-        a.group.key = name;
-        a.group.p50Ns = rank(0.50);
-        a.group.p95Ns = rank(0.95);
-        a.group.p99Ns = rank(0.99);
-        a.group.traces = int64_t(a.traces.size());
-        groups.push_back(std::move(a.group));
+    if (rc != SQLITE_DONE) {
+        *error = "summing metrics: " + m_db->lastError();
+        return false;
+    }
+    return true;
+}
+
+bool StoreReader::readRollups(const std::string &workspace, MetricsGrouping grouping, int64_t fromBucket,
+                              int64_t toBucket, std::map<std::string, MetricsAccumulator> *byKey,
+                              std::string *error)
+{
+    Statement stmt = m_db->prepare("SELECT group_key, spans, errors, traces, input_tokens, output_tokens, "
+                                   "cost_pusd, cost_spans, latency FROM metric_rollups WHERE workspace = ?1 "
+                                   "AND grouping = ?2 AND bucket >= ?3 AND bucket < ?4",
+                                   error);
+    if (!stmt)
+        return false;
+    sqlite3_stmt *s = stmt.get();
+    sqlite3_bind_text(s, 1, workspace.data(), int(workspace.size()), SQLITE_STATIC);
+    sqlite3_bind_int(s, 2, int(grouping));
+    sqlite3_bind_int64(s, 3, fromBucket);
+    sqlite3_bind_int64(s, 4, toBucket);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        MetricsAccumulator &a = (*byKey)[columnText(s, 0)];
+        MetricsGroup &g = a.group;
+        a.fromRollups = true;
+        g.spans += sqlite3_column_int64(s, 1);
+        g.errors += sqlite3_column_int64(s, 2);
+        g.traces += sqlite3_column_int64(s, 3);
+        g.inputTokens += sqlite3_column_int64(s, 4);
+        g.outputTokens += sqlite3_column_int64(s, 5);
+        a.costPicoUsd += sqlite3_column_int64(s, 6);
+        a.costSpans += sqlite3_column_int64(s, 7);
+        if (sqlite3_column_type(s, 8) != SQLITE_NULL &&
+            !a.latency.mergeEncoded(sqlite3_column_blob(s, 8), size_t(sqlite3_column_bytes(s, 8)))) {
+            *error = "summing metrics: a latency histogram in metric_rollups is damaged";
+            return false;
+        }
     }
     if (rc != SQLITE_DONE) {
         *error = "summing metrics: " + m_db->lastError();
-        return {};
+        return false;
+    }
+    return true;
+}
+
+std::vector<MetricsGroup> StoreReader::metrics(const std::string &workspace, MetricsGrouping grouping,
+                                               std::optional<int64_t> fromNs, std::optional<int64_t> toNs,
+                                               std::string *error)
+{
+    constexpr int64_t kMinute = MetricsRollup::kBucketNs;
+    const int64_t from = fromNs.value_or(INT64_MIN);
+    const int64_t to = toNs.value_or(INT64_MAX);
+    // Whole minutes [firstBucket, endBucket): an open end takes every bucket on that side.
+    const int64_t firstBucket = fromNs ? MetricsRollup::bucketOf(from - 1) + 1 : INT64_MIN;
+    const int64_t endBucket = toNs ? MetricsRollup::bucketOf(to) : INT64_MAX;
+    std::map<std::string, MetricsAccumulator> byKey;
+    const bool rollups = firstBucket < endBucket && from < to;
+    if (!rollups) {
+        if (from < to && !scanMetricSpans(workspace, grouping, from, to, &byKey, error))
+            return {};
+    } else {
+        if (!readRollups(workspace, grouping, firstBucket, endBucket, &byKey, error))
+            return {};
+        if (fromNs && from < firstBucket * kMinute &&
+            !scanMetricSpans(workspace, grouping, from, firstBucket * kMinute, &byKey, error))
+            return {};
+        if (toNs && endBucket * kMinute < to &&
+            !scanMetricSpans(workspace, grouping, endBucket * kMinute, to, &byKey, error))
+            return {};
+    }
+    std::vector<MetricsGroup> groups;
+    for (auto &[name, a] : byKey) {
+        MetricsGroup &g = a.group;
+        if (g.spans <= 0)
+            continue;
+        g.key = name;
+        if (a.costSpans > 0)
+            g.costUsd = g.costUsd.value_or(0) + double(a.costPicoUsd) / 1e12;
+        if (a.fromRollups) {
+            for (const int64_t d : a.durations)
+                a.latency.add(d);
+            g.p50Ns = a.latency.percentile(0.50);
+            g.p95Ns = a.latency.percentile(0.95);
+            g.p99Ns = a.latency.percentile(0.99);
+            g.percentileError = LatencyHistogram::kRelativeError;
+        } else {
+            const auto rank = [&a](double q) {
+                const size_t n =
+                    std::min(a.durations.size() - 1, size_t(q * double(a.durations.size() - 1) + 0.5));
+                std::nth_element(a.durations.begin(), a.durations.begin() + ptrdiff_t(n), a.durations.end());
+                return a.durations[n];
+            };
+            g.p50Ns = rank(0.50);
+            g.p95Ns = rank(0.95);
+            g.p99Ns = rank(0.99);
+        }
+        g.traces += int64_t(a.traces.size());
+        groups.push_back(std::move(g));
     }
     return groups;
 }

@@ -1,19 +1,19 @@
 #pragma once
 
 #include "database.h"
+#include "metricsrollup.h"
 #include "span.h"
 #include "timelinespan.h"
 #include "tracefilter.h"
 #include "tracesummary.h"
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace tracedeck {
-
-enum class MetricsGrouping { Service, Model, Provider, User };
 
 // Aggregates of the spans of one group (a service, a model, …) in a time range.
 struct MetricsGroup {
@@ -27,6 +27,9 @@ struct MetricsGroup {
     int64_t inputTokens = 0;
     int64_t outputTokens = 0;
     std::optional<double> costUsd;
+    // 0: p50/p95/p99 are exact; otherwise they come from merged latency histograms and are within this
+    // relative error of the exact values (LatencyHistogram::kRelativeError).
+    double percentileError = 0;
 };
 
 // Read-only queries over the store on its own connection (WAL lets it read while the writer commits).
@@ -50,11 +53,21 @@ public:
     std::vector<Span> requestPath(const std::string &workspace, const std::string &requestId,
                                   std::string *error);
     // Counts, errors, latency percentiles, tokens and cost per group over spans starting in [from, to).
+    // Whole minutes inside the range are read from the writer's rollups (percentiles from their merged
+    // histograms); the partial minutes at the range's ends, or a range within two minutes, from the spans.
+    // traces: a trace counts in the minute its earliest span of that group starts (MetricsRollup), plus
+    // the distinct traces among the spans read at the ends (a trace with spans both there and in the whole
+    // minutes can count twice).
     std::vector<MetricsGroup> metrics(const std::string &workspace, MetricsGrouping grouping,
                                       std::optional<int64_t> fromNs, std::optional<int64_t> toNs,
                                       std::string *error);
 
 private:
+    struct MetricsAccumulator;
+    bool scanMetricSpans(const std::string &workspace, MetricsGrouping grouping, int64_t fromNs, int64_t toNs,
+                         std::map<std::string, MetricsAccumulator> *byKey, std::string *error);
+    bool readRollups(const std::string &workspace, MetricsGrouping grouping, int64_t fromBucket,
+                     int64_t toBucket, std::map<std::string, MetricsAccumulator> *byKey, std::string *error);
     std::vector<Span> readSpans(const std::string &whereSql, const std::vector<std::string> &values,
                                 const std::string &workspace, std::string *error);
     explicit StoreReader(std::unique_ptr<Database> db);

@@ -84,7 +84,8 @@ private Q_SLOTS:
             // Back to what a version 2 file held: no workspace or key tables.
             auto db = Database::open(m_path.toStdString(), Database::Mode::ReadWrite, &error);
             QVERIFY(db);
-            QVERIFY(db->exec("DROP TABLE key_usage; DROP TABLE api_keys; DROP TABLE workspaces; "
+            QVERIFY(db->exec("DROP TABLE key_usage; DROP TABLE api_keys; DROP TABLE workspaces; DROP TABLE "
+                             "metric_rollups; "
                              "PRAGMA user_version = 2",
                              &error));
         }
@@ -93,6 +94,13 @@ private Q_SLOTS:
         QCOMPARE(queryInt(m_path, "PRAGMA user_version"), int64_t(Schema::currentVersion()));
         QCOMPARE(queryInt(m_path, "SELECT count(*) FROM workspaces WHERE name IN ('local', 'team-a')"), 2);
         QCOMPARE(queryInt(m_path, "SELECT count(*) FROM spans"), 1);
+        // The rollups are backfilled from the stored span.
+        QCOMPARE(
+            queryInt(m_path, "SELECT spans FROM metric_rollups WHERE workspace = 'team-a' AND grouping = 0"),
+            1);
+        QCOMPARE(
+            queryInt(m_path, "SELECT traces FROM metric_rollups WHERE workspace = 'team-a' AND grouping = 0"),
+            1);
     }
 
     void refusesNewerSchema()

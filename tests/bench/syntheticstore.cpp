@@ -1,5 +1,7 @@
 #include "syntheticstore.h"
 
+#include "database.h"
+
 #include <QElapsedTimer>
 
 #include <algorithm>
@@ -86,6 +88,14 @@ bool SyntheticStore::fill(const QString &path, int64_t spans, const Shape &shape
     for (auto &f : pending)
         f.wait();
     writer->stop();
+    writer.reset();
+    // The synthetic traces are from 2023: keep them forever, or the retention purge (30 days by default)
+    // would delete the store under the benchmark.
+    auto db = Database::open(path.toStdString(), Database::Mode::ReadWrite, &error);
+    if (!db || !db->exec("UPDATE workspaces SET retention_days = 0", &error)) {
+        std::fprintf(stderr, "cannot keep %s forever: %s\n", qPrintable(path), error.c_str());
+        return false;
+    }
     std::printf("built %lld spans (%lld traces) in %.1f s\n", static_cast<long long>(spans),
                 static_cast<long long>(traceCount), double(timer.elapsed()) / 1000.0);
     return true;
