@@ -9,6 +9,7 @@
 #include "engine.h"
 #include "fileimport.h"
 #include "filterbar.h"
+#include "graphlayout.h"
 #include "importprogressdialog.h"
 #include "ingeststatus.h"
 #include "keyadminmodel.h"
@@ -16,7 +17,9 @@
 #include "messagetext.h"
 #include "multirunmodel.h"
 #include "multirunview.h"
+#include "pathgraphview.h"
 #include "sampletraces.h"
+#include "servicegraph.h"
 #include "spanalignment.h"
 #include "spaninspector.h"
 #include "spanwriter.h"
@@ -60,6 +63,7 @@ Workstation::Workstation(Engine &engine, QObject *parent)
     , m_inspector(new SpanInspector)
     , m_conversationModel(new ConversationModel(this))
     , m_conversation(new ConversationView)
+    , m_pathGraph(new PathGraphView)
     , m_detailReader(std::make_unique<BackgroundReader>(QString::fromStdString(engine.writer()->path())))
     , m_compareReader(std::make_unique<BackgroundReader>(QString::fromStdString(engine.writer()->path())))
     , m_import(std::make_unique<FileImport>(*engine.writer()))
@@ -68,6 +72,11 @@ Workstation::Workstation(Engine &engine, QObject *parent)
     w.setDetailWidgets(m_timeline, m_inspector);
     m_conversation->setModel(m_conversationModel);
     w.addTraceTab(m_conversation, tr("Conversation"));
+    w.addTraceTab(m_pathGraph, tr("Path graph"));
+    connect(m_pathGraph, &PathGraphView::serviceActivated, this, [this](const QString &service) {
+        const QString value = service.contains(u' ') ? u'"' + service + u'"' : service;
+        m_window->filterBar()->setQuery(QStringLiteral("service:") + value);
+    });
     w.traceList()->setModel(m_traces);
     w.restoreLayout();
 
@@ -372,15 +381,19 @@ void Workstation::loadTrace(const QString &traceId)
         bool hasLlm = false;
         for (int32_t i = 0; data && i < data->count() && !hasLlm; ++i)
             hasLlm = data->isLlm(i);
+        auto graph =
+            std::make_shared<const ServiceGraph>(data ? ServiceGraph::fromTrace(*data) : ServiceGraph());
+        auto layout = std::make_shared<const GraphLayout>(GraphLayout::layout(*graph));
         QMetaObject::invokeMethod(
             this,
-            [this, generation, data, error] {
+            [this, generation, data, error, graph, layout] {
                 if (generation != m_traceGeneration)
                     return; // the user has moved on to another trace
                 if (!error.empty())
                     m_window->statusBar()->showMessage(QString::fromStdString(error), 10000);
                 m_timelineData = data;
                 m_timeline->setData(data);
+                m_pathGraph->setGraph(graph, layout);
                 m_inspector->clear();
                 Q_EMIT traceShown(m_shownTrace);
                 if (data && !data->isEmpty())

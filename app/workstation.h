@@ -17,6 +17,7 @@ class CompareView;
 class Conversation;
 class ConversationModel;
 class ConversationView;
+class PathGraphView;
 class Engine;
 class FileImport;
 class KeyAdminModel;
@@ -44,6 +45,7 @@ public:
     TimelineView &timeline() const { return *m_timeline; }
     SpanInspector &inspector() const { return *m_inspector; }
     ConversationView &conversation() const { return *m_conversation; }
+    PathGraphView &pathGraph() const { return *m_pathGraph; }
     ConversationModel &conversationModel() const { return *m_conversationModel; }
     QString shownTraceId() const { return m_shownTrace; }
     // Shown for imports that take longer than kProgressDelayMs; the report after an import with problems.
@@ -100,6 +102,7 @@ private:
     SpanInspector *m_inspector;
     ConversationModel *m_conversationModel;
     ConversationView *m_conversation;
+    PathGraphView *m_pathGraph;
     std::unique_ptr<BackgroundReader> m_detailReader;
     std::unique_ptr<BackgroundReader> m_compareReader; // compare loads do not queue behind the detail view
     std::unique_ptr<FileImport> m_import;

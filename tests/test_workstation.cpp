@@ -6,6 +6,7 @@
 #include "jsoninspector.h"
 #include "jsontreemodel.h"
 #include "mainwindow.h"
+#include "pathgraphview.h"
 #include "spaninspector.h"
 #include "timelinedata.h"
 #include "timelineview.h"
@@ -156,6 +157,29 @@ private Q_SLOTS:
             nameShown |= label->text().contains(QStringLiteral("agent run: support ticket"));
         QVERIFY(nameShown);
         saveShot(&window, QStringLiteral("main-agent-trace"));
+    }
+
+    // The path graph tab shows the shown trace's services; clicking one filters the list to it.
+    void pathGraphShowsTheTraceAndFiltersByService()
+    {
+        MainWindow &window = m_workstation->window();
+        PathGraphView &graph = m_workstation->pathGraph();
+        QVERIFY(graph.graph());
+        QCOMPARE(int(graph.graph()->nodes().size()), m_workstation->timeline().data()->serviceCount());
+        QVERIFY(graph.graph()->nodes().size() >= 2);
+        window.traceTabs()->setCurrentWidget(&graph);
+        QTRY_VERIFY(graph.isVisible());
+        saveShot(&window, QStringLiteral("main-path-graph"));
+        TraceListModel &traces = m_workstation->traces();
+        const int target = int(graph.graph()->nodes().size()) - 1;
+        const QString service = graph.graph()->nodes()[size_t(target)].name;
+        QTest::mouseClick(&graph, Qt::LeftButton, {}, graph.nodeCentre(target).toPoint());
+        QTRY_COMPARE(window.filterBar()->queryEdit()->text(), QStringLiteral("service:") + service);
+        QTRY_VERIFY_WITH_TIMEOUT(traces.rowCount() >= 1, 10000);
+        window.filterBar()->queryEdit()->clear();
+        QTest::keyClick(window.filterBar()->queryEdit(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(traces.rowCount(), 3, 10000);
+        window.traceTabs()->setCurrentIndex(0);
     }
 
     void clickingASpanInTheTimelineInspectsIt()
