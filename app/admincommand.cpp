@@ -267,8 +267,9 @@ int workspaces(const QStringList &arguments)
 {
     Command command(arguments);
     QCommandLineParser &p = command.parser();
-    const QCommandLineOption retention(QStringLiteral("retention-days"),
-                                       QStringLiteral("Days of traces to keep."), QStringLiteral("N"));
+    const QCommandLineOption retention(
+        QStringLiteral("retention-days"),
+        QStringLiteral("Days to keep a trace after it was stored (0: forever)."), QStringLiteral("N"));
     const QCommandLineOption redaction(QStringLiteral("redaction"),
                                        QStringLiteral("Redact personal data at ingest."),
                                        QStringLiteral("on|off"));
@@ -300,7 +301,9 @@ int workspaces(const QStringList &arguments)
         for (const WorkspaceInfo &w : list)
             text += QStringLiteral("%1  %2  %3  %4\n")
                         .arg(QString::fromStdString(w.name), -16)
-                        .arg(QStringLiteral("%1 d").arg(w.retentionDays), 9)
+                        .arg(w.retentionDays > 0 ? QStringLiteral("%1 d").arg(w.retentionDays)
+                                                 : QStringLiteral("forever"),
+                             9)
                         .arg(w.redaction ? QStringLiteral("on") : QStringLiteral("off"), -9)
                         .arg(isoTime(w.createdNs));
         out(text);
@@ -323,10 +326,10 @@ int workspaces(const QStringList &arguments)
     if (p.isSet(retention)) {
         bool ok = false;
         days = p.value(retention).toInt(&ok);
-        if (!ok || *days < 1 || *days > 36500)
-            return fail(
-                QStringLiteral("workspaces set: --retention-days must be a whole number from 1 to 36500"),
-                kUsage);
+        if (!ok || *days < 0 || *days > 36500)
+            return fail(QStringLiteral("workspaces set: --retention-days must be a whole number from 0 (keep "
+                                       "forever) to 36500"),
+                        kUsage);
     }
     std::optional<bool> redact;
     if (p.isSet(redaction)) {

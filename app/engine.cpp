@@ -14,7 +14,9 @@ Engine::~Engine()
 bool Engine::start(const Options &options, QString *error)
 {
     std::string writerError;
-    m_writer = SpanWriter::open(options.databasePath.toStdString(), &writerError);
+    SpanWriter::Options writerOptions;
+    writerOptions.retentionCheckInterval = SpanWriter::kRetentionCheckInterval;
+    m_writer = SpanWriter::open(options.databasePath.toStdString(), writerOptions, &writerError);
     if (!m_writer) {
         *error = QString::fromStdString(writerError);
         return false;

@@ -7,7 +7,6 @@
 #include <QCommandLineParser>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <cstdio>
 
@@ -111,12 +110,7 @@ int ExportCommand::run(const QStringList &arguments)
             return fail(1, QStringLiteral("cannot write to standard output"));
         result = TraceExporter::write(*reader, request, stdoutFile);
     } else {
-        QSaveFile file(out);
-        if (!file.open(QIODevice::WriteOnly))
-            return fail(1, QStringLiteral("cannot write %1: %2").arg(out, file.errorString()));
-        result = TraceExporter::write(*reader, request, file);
-        if (result.ok() && !file.commit())
-            result.error = QStringLiteral("cannot write %1: %2").arg(out, file.errorString());
+        result = TraceExporter::writeFile(*reader, request, out);
     }
     if (!result.ok())
         return fail(1, result.error);

@@ -7,6 +7,7 @@
 #include "conversationview.h"
 #include "emptystate.h"
 #include "engine.h"
+#include "exportrunner.h"
 #include "fileimport.h"
 #include "filterbar.h"
 #include "graphlayout.h"
@@ -20,6 +21,7 @@
 #include "pathgraphview.h"
 #include "sampletraces.h"
 #include "servicegraph.h"
+#include "sessiontimeline.h"
 #include "spanalignment.h"
 #include "spaninspector.h"
 #include "spanwriter.h"
@@ -27,14 +29,18 @@
 #include "timelineview.h"
 #include "tracelistmodel.h"
 #include "tracelistview.h"
+#include "widgetexport.h"
 #include "worddiff.h"
 #include "workspacesdialog.h"
 
 #include <QApplication>
 #include <QDateTime>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QPointer>
+#include <QProgressDialog>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 
@@ -104,6 +110,8 @@ Workstation::Workstation(Engine &engine, QObject *parent)
     connect(&w, &MainWindow::compareRequested, this,
             [this] { compareTraces(m_window->traceList()->selectedTraceIds()); });
     connect(w.traceList(), &TraceListView::compareRequested, this, &Workstation::compareTraces);
+    connect(&w, &MainWindow::compareSessionsRequested, this,
+            [this] { compareSessions(m_window->traceList()->selectedTraceIds()); });
     connect(w.traceList(), &TraceListView::comparePickChanged, this, [this](const QString &traceId) {
         if (traceId.isEmpty())
             m_window->statusBar()->clearMessage();
@@ -115,6 +123,19 @@ Workstation::Workstation(Engine &engine, QObject *parent)
     connect(&w, &MainWindow::forwardRequested, this, &Workstation::goForward);
     connect(&w, &MainWindow::openFilesRequested, this, &Workstation::importFiles);
     connect(&w, &MainWindow::loadSamplesRequested, this, &Workstation::loadSamples);
+    m_exporter = new ExportRunner(QString::fromStdString(engine.writer()->path()), this);
+    connect(m_exporter, &ExportRunner::finished, this, &Workstation::exportDone);
+    connect(&w, &MainWindow::exportTracesRequested, this, &Workstation::openExportDialog);
+    connect(&w, &MainWindow::saveTimelineImageRequested, this, [this] {
+        const QString path = chooseImagePath(tr("Save Timeline as Image"), QStringLiteral("timeline"));
+        if (!path.isEmpty())
+            saveTimelineImage(path);
+    });
+    connect(&w, &MainWindow::savePathGraphImageRequested, this, [this] {
+        const QString path = chooseImagePath(tr("Save Path Graph as Image"), QStringLiteral("path-graph"));
+        if (!path.isEmpty())
+            savePathGraphImage(path);
+    });
     QString keysError;
     if (!m_keyAdmin->open(QString::fromStdString(engine.writer()->path()), &keysError))
         m_window->statusBar()->showMessage(tr("Cannot read workspaces: %1").arg(keysError), 10000);
@@ -162,8 +183,134 @@ Workstation::Workstation(Engine &engine, QObject *parent)
 Workstation::~Workstation()
 {
     m_import.reset();       // stops between batches; what was acknowledged is committed
+    delete m_exporter;      // cancels a running export (its file is left as it was) and waits for it
     m_detailReader.reset(); // waits for a running trace load
     m_compareReader.reset();
+}
+
+ExportDialog *Workstation::openExportDialog()
+{
+    if (!m_exportDialog) {
+        const TraceFilter &filter = m_traces->filter();
+        m_exportDialog = new ExportDialog(m_window->traceList()->selectedTraceIds(), filter.toQuery(),
+                                          m_traces->rowCount(), m_window.get());
+        m_exportDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_exportDialog, &QDialog::accepted, this, [this] {
+            if (m_exportDialog)
+                exportTraces(m_exportDialog->choice());
+        });
+    }
+    m_exportDialog->show();
+    m_exportDialog->raise();
+    return m_exportDialog;
+}
+
+bool Workstation::exportTraces(const ExportDialog::Choice &choice)
+{
+    TraceExporter::Request request;
+    switch (choice.format) {
+    case ExportDialog::Format::OtlpJson:
+        request.format = TraceExporter::Format::OtlpJson;
+        break;
+    case ExportDialog::Format::Jaeger:
+        request.format = TraceExporter::Format::Jaeger;
+        break;
+    case ExportDialog::Format::Csv:
+        request.format = TraceExporter::Format::Csv;
+        break;
+    }
+    request.filter = m_traces->filter(); // its workspace applies to chosen ids too
+    for (const QString &id : choice.traceIds)
+        request.traceIds.push_back(id.toStdString());
+    if (!m_exporter->start(request, choice.path)) {
+        m_window->statusBar()->showMessage(tr("An export is already running"), 5000);
+        return false;
+    }
+    m_exportPath = choice.path;
+    if (!m_exportProgress) {
+        m_exportProgress = new QProgressDialog(m_window.get());
+        m_exportProgress->setWindowTitle(tr("Export Traces"));
+        m_exportProgress->setMinimumDuration(kProgressDelayMs);
+        m_exportProgress->setAutoReset(false);
+        m_exportProgress->setAutoClose(false);
+        connect(m_exportProgress, &QProgressDialog::canceled, m_exporter, &ExportRunner::cancel);
+        connect(m_exporter, &ExportRunner::progress, this, [this](qint64 traces, qint64 spans) {
+            if (m_exportProgress->maximum() > 0)
+                m_exportProgress->setValue(int(std::min<qint64>(traces, m_exportProgress->maximum())));
+            m_exportProgress->setLabelText(
+                tr("Writing %1…\n%n trace(s)", nullptr, int(traces)).arg(QFileInfo(m_exportPath).fileName()) +
+                tr(", %n span(s)", nullptr, int(spans)));
+        });
+    }
+    // A known number of traces gets a bar; a filter's matches are counted as they are written.
+    m_exportProgress->setRange(0, int(choice.traceIds.size()));
+    m_exportProgress->setLabelText(tr("Writing %1…").arg(QFileInfo(choice.path).fileName()));
+    m_exportProgress->setValue(0);
+    return true;
+}
+
+void Workstation::exportDone(qint64 traces, qint64 spans, const QString &error, const QStringList &missing)
+{
+    if (m_exportProgress) {
+        m_exportProgress->reset();
+        m_exportProgress->hide();
+    }
+    QString message;
+    if (error == u"cancelled")
+        message = tr("Export cancelled; %1 was left as it was").arg(m_exportPath);
+    else if (!error.isEmpty())
+        message = tr("Export failed: %1").arg(error);
+    else
+        message = tr("Exported %n trace(s)", nullptr, int(traces)) +
+                  tr(" (%n span(s)) to %1", nullptr, int(spans)).arg(m_exportPath);
+    if (error.isEmpty() && !missing.isEmpty())
+        message += tr("; not in the store: %1").arg(missing.join(QStringLiteral(", ")));
+    m_window->statusBar()->showMessage(message, 15000);
+    if (!error.isEmpty() && error != u"cancelled") {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Export Traces"), message, QMessageBox::Ok,
+                                    m_window.get());
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
+    Q_EMIT exportFinished(traces, spans, error);
+}
+
+QString Workstation::chooseImagePath(const QString &title, const QString &name)
+{
+    const QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    const QString suggested =
+        QDir(pictures.isEmpty() ? QDir::homePath() : pictures)
+            .filePath(name + u'-' +
+                      (m_shownTrace.isEmpty() ? QStringLiteral("trace") : m_shownTrace.left(16)) +
+                      QStringLiteral(".png"));
+    return QFileDialog::getSaveFileName(m_window.get(), title, suggested,
+                                        tr("PNG image (*.png);;SVG drawing (*.svg)"));
+}
+
+bool Workstation::saveTimelineImage(const QString &path)
+{
+    if (!m_timelineData) {
+        m_window->statusBar()->showMessage(tr("Select a trace first: the timeline is empty"), 5000);
+        return false;
+    }
+    const bool saved = WidgetExport::save(*m_timeline, path, tr("Timeline of trace %1").arg(m_shownTrace));
+    m_window->statusBar()->showMessage(
+        saved ? tr("Saved the timeline to %1").arg(path) : tr("Cannot write %1").arg(path), 10000);
+    return saved;
+}
+
+bool Workstation::savePathGraphImage(const QString &path)
+{
+    if (!m_pathGraph->graph()) {
+        m_window->statusBar()->showMessage(tr("Select a trace first: the path graph is empty"), 5000);
+        return false;
+    }
+    const bool saved = path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive)
+                           ? m_pathGraph->saveSvg(path)
+                           : m_pathGraph->savePng(path);
+    m_window->statusBar()->showMessage(
+        saved ? tr("Saved the path graph to %1").arg(path) : tr("Cannot write %1").arg(path), 10000);
+    return saved;
 }
 
 void Workstation::compareTraces(const QStringList &traceIds)
@@ -200,41 +347,85 @@ void Workstation::compareTraces(const QStringList &traceIds)
         loadRuns(ids);
 }
 
-void Workstation::loadComparison(const QString &left, const QString &right)
+void Workstation::compareSessions(const QStringList &traceIds)
+{
+    QStringList sessions;
+    std::vector<int64_t> starts;
+    for (const QString &id : traceIds) {
+        const TraceSummary *t = m_traces->trace(m_traces->rowOfTrace(id));
+        const QString session = t ? QString::fromStdString(t->sessionId) : QString();
+        if (!session.isEmpty() && !sessions.contains(session)) {
+            sessions << session;
+            starts.push_back(t->startNs);
+        }
+    }
+    if (sessions.size() != 2) {
+        m_window->statusBar()->showMessage(
+            tr("Select traces of exactly two sessions to compare them (%n session(s) selected)", nullptr,
+               int(sessions.size())),
+            10000);
+        return;
+    }
+    if (starts[1] < starts[0])
+        sessions.swapItemsAt(0, 1); // the earlier session is the baseline (A)
+    m_window->statusBar()->showMessage(tr("Loading two sessions to compare…"));
+    loadComparison(sessions[0], sessions[1], true);
+}
+
+void Workstation::loadComparison(const QString &left, const QString &right, bool sessions)
 {
     const std::string workspace = m_traces->filter().workspace;
-    m_compareReader->post([this, workspace, left, right](StoreReader *reader, const std::string &openError) {
+    m_compareReader->post([this, workspace, left, right, sessions](StoreReader *reader,
+                                                                   const std::string &openError) {
         std::string error = openError;
+        bool truncated = false;
+        const auto load = [&](const QString &id) {
+            return TimelineData::build(
+                sessions ? SessionTimeline::load(*reader, workspace, id.toStdString(), &truncated, &error)
+                         : reader->timeline(workspace, id.toStdString(), &error));
+        };
         std::shared_ptr<const TimelineData> a, b;
         std::shared_ptr<const SpanAlignment> alignment;
         if (reader) {
-            a = std::make_shared<const TimelineData>(
-                TimelineData::build(reader->timeline(workspace, left.toStdString(), &error)));
+            a = std::make_shared<const TimelineData>(load(left));
             if (error.empty())
-                b = std::make_shared<const TimelineData>(
-                    TimelineData::build(reader->timeline(workspace, right.toStdString(), &error)));
+                b = std::make_shared<const TimelineData>(load(right));
             if (error.empty())
                 alignment = std::make_shared<const SpanAlignment>(SpanAlignment::align(*a, *b));
         }
         QMetaObject::invokeMethod(
             this,
-            [this, left, right, a, b, alignment, error] {
+            [this, left, right, sessions, truncated, a, b, alignment, error] {
                 if (!error.empty() || !alignment) {
                     m_window->statusBar()->showMessage(
                         tr("Cannot compare: %1").arg(QString::fromStdString(error)), 10000);
                     return;
                 }
                 if (a->isEmpty() || b->isEmpty()) {
+                    const QString empty = a->isEmpty() ? left : right;
                     m_window->statusBar()->showMessage(
-                        tr("Cannot compare: trace %1 has no spans").arg(a->isEmpty() ? left : right), 10000);
+                        sessions ? tr("Cannot compare: session %1 has no spans").arg(empty)
+                                 : tr("Cannot compare: trace %1 has no spans").arg(empty),
+                        10000);
                     return;
                 }
                 auto *view = new CompareView;
-                view->setRuns(left, right, a, b, alignment);
+                const QString nameA = sessions ? tr("session %1").arg(left) : left;
+                const QString nameB = sessions ? tr("session %1").arg(right) : right;
+                view->setRuns(nameA, nameB, a, b, alignment);
                 connect(view, &CompareView::llmPairSelected, this,
                         [this, view](int l, int r) { loadCompareMessages(view, l, r); });
-                m_window->addDetailTab(view, tr("%1 ⇄ %2").arg(left.left(8), right.left(8)),
-                                       tr("A: %1\nB: %2").arg(left, right));
+                m_window->addDetailTab(view,
+                                       sessions ? tr("Sessions %1 ⇄ %2").arg(left.left(12), right.left(12))
+                                                : tr("%1 ⇄ %2").arg(left.left(8), right.left(8)),
+                                       tr("A: %1\nB: %2").arg(nameA, nameB));
+                if (truncated) {
+                    m_window->statusBar()->showMessage(
+                        tr("Compared the first %1 traces of each session").arg(SessionTimeline::kMaxTraces),
+                        8000);
+                    Q_EMIT comparisonShown(view);
+                    return;
+                }
                 m_window->statusBar()->showMessage(
                     tr("Compared %1 with %2: %n span(s) matched", nullptr, int(alignment->pairs().size()))
                         .arg(left.left(16), right.left(16)),
@@ -260,9 +451,15 @@ void Workstation::loadCompareMessages(CompareView *view, int left, int right)
         std::string error = openError;
         std::optional<Span> sa, sb;
         if (reader) {
-            sa = reader->span(workspace, traceA, spanA, &error);
+            // In a session comparison a span id also names its trace (SessionTimeline::spanKey).
+            std::string trace, span;
+            sa = SessionTimeline::splitKey(spanA, &trace, &span)
+                     ? reader->span(workspace, trace, span, &error)
+                     : reader->span(workspace, traceA, spanA, &error);
             if (error.empty())
-                sb = reader->span(workspace, traceB, spanB, &error);
+                sb = SessionTimeline::splitKey(spanB, &trace, &span)
+                         ? reader->span(workspace, trace, span, &error)
+                         : reader->span(workspace, traceB, spanB, &error);
         }
         // Diffed here, on the reader thread: prompts of 10-100 KB take a while.
         std::vector<DiffSegment> input, output;

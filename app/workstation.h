@@ -1,5 +1,6 @@
 #pragma once
 
+#include "exportdialog.h"
 #include "fileimport.h"
 #include "importreportdialog.h"
 #include "selectionhistory.h"
@@ -10,9 +11,12 @@
 
 #include <memory>
 
+class QProgressDialog;
+
 namespace tracedeck {
 
 class BackgroundReader;
+class ExportRunner;
 class CompareView;
 class Conversation;
 class ConversationModel;
@@ -62,6 +66,16 @@ public:
     // Two traces: side by side in a compare tab (the earlier one is A); more: a table of totals. Loaded on a
     // reader thread.
     void compareTraces(const QStringList &traceIds);
+    // The sessions of the given traces (exactly two distinct session ids) side by side: every trace of each
+    // session under one root, aligned trace by trace (SessionTimeline).
+    void compareSessions(const QStringList &traceIds);
+    // File ▸ Export Traces…: the dialog (non-modal, one at a time) and the export it starts on a thread of
+    // its own. exportTraces() returns false when an export is already running.
+    ExportDialog *openExportDialog();
+    bool exportTraces(const ExportDialog::Choice &choice);
+    // The timeline as shown, and the whole path graph, as PNG or SVG (by the extension).
+    bool saveTimelineImage(const QString &path);
+    bool savePathGraphImage(const QString &path);
 
 Q_SIGNALS:
     // The timeline shows this trace (its spans are loaded and laid out).
@@ -76,6 +90,8 @@ Q_SIGNALS:
     void runsShown(MultiRunView *view);
     // The compare view shows the word diff of this pair of LLM calls.
     void compareMessagesShown(int left, int right);
+    // An export ended; error is empty on success ("cancelled" when cancelled).
+    void exportFinished(qint64 traces, qint64 spans, const QString &error);
 
 private:
     void loadTrace(const QString &traceId);
@@ -89,9 +105,11 @@ private:
     void importProgressed(const FileImport::Progress &progress);
     void importFileDone(const FileImport::FileReport &report);
     void importDone();
-    void loadComparison(const QString &left, const QString &right);
+    void loadComparison(const QString &left, const QString &right, bool sessions = false);
     void loadRuns(const QStringList &traceIds);
     void loadCompareMessages(CompareView *view, int left, int right);
+    void exportDone(qint64 traces, qint64 spans, const QString &error, const QStringList &missing);
+    QString chooseImagePath(const QString &title, const QString &name);
 
     Engine &m_engine;
     std::unique_ptr<MainWindow> m_window;
@@ -119,6 +137,10 @@ private:
     QTimer m_progressDelay;
     FileImport::Progress m_lastProgress;
     QList<ImportReportDialog::File> m_reportFiles;
+    ExportRunner *m_exporter;
+    QPointer<ExportDialog> m_exportDialog;
+    QProgressDialog *m_exportProgress = nullptr;
+    QString m_exportPath;
 };
 
 } // namespace tracedeck

@@ -6,6 +6,7 @@
 #include "storereader.h"
 
 #include <QIODevice>
+#include <QSaveFile>
 
 namespace tracedeck {
 
@@ -110,6 +111,23 @@ TraceExporter::Result TraceExporter::write(StoreReader &reader, const Request &r
     if (request.format == Format::Jaeger && !put(out, "\n],\"total\":" + std::to_string(result.traces) +
                                                           ",\"limit\":0,\"offset\":0,\"errors\":null}\n"))
         result.error = QStringLiteral("writing: %1").arg(out.errorString());
+    return result;
+}
+
+TraceExporter::Result TraceExporter::writeFile(StoreReader &reader, const Request &request,
+                                               const QString &path, const Progress &progress)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        Result result;
+        result.error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+        return result;
+    }
+    Result result = write(reader, request, file, progress);
+    if (!result.ok())
+        file.cancelWriting();
+    else if (!file.commit())
+        result.error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
     return result;
 }
 

@@ -40,6 +40,9 @@ public:
     static std::optional<Format> parseFormat(const QString &name); // otlp | jaeger | csv
     static Result write(StoreReader &reader, const Request &request, QIODevice &out,
                         const Progress &progress = {});
+    // To a file, atomically: on an error or cancel the file is left as it was (QSaveFile).
+    static Result writeFile(StoreReader &reader, const Request &request, const QString &path,
+                            const Progress &progress = {});
 };
 
 } // namespace tracedeck

@@ -52,10 +52,14 @@ std::unique_ptr<Database> Database::open(const std::string &path, Mode mode, std
     // WAL lets the GUI's read connections run while the writer commits. NORMAL sync in WAL mode keeps
     // every commit across a process crash (kill -9); only an OS crash or power loss can lose the last ones.
     // Retention purges reclaim pages with incremental vacuum; a new file gets it only if it is chosen before
-    // WAL mode writes the header (an older file keeps auto_vacuum off until a full VACUUM: this is then a
-    // no-op).
+    // WAL mode writes the header (an older file keeps auto_vacuum off until a full VACUUM). Only for a new
+    // file: on an existing one the pragma opens a write transaction, so every connection opened read-write
+    // (the listener's key store, the CLI) would wait behind the writer's group commit, up to the busy
+    // timeout, just to open.
     if (mode == Mode::ReadWrite) {
-        if (!database->exec("PRAGMA auto_vacuum=INCREMENTAL", error) ||
+        std::string sizeError;
+        const bool newFile = database->queryInt("PRAGMA page_count", &sizeError) == 0 && sizeError.empty();
+        if ((newFile && !database->exec("PRAGMA auto_vacuum=INCREMENTAL", error)) ||
             !database->exec("PRAGMA journal_mode=WAL", error) ||
             !database->exec("PRAGMA synchronous=NORMAL", error))
             return nullptr;

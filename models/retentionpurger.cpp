@@ -29,11 +29,8 @@ bool RetentionPurger::prepare(std::string *error)
 {
     if (!m_rollup.prepare(error))
         return false;
-    // end_ns >= start_ns, so the start index narrows the scan to traces that began before the horizon.
-    m_candidates =
-        m_db.prepare("SELECT trace_id, span_count FROM traces WHERE workspace = ?1 AND start_ns < ?2 "
-                     "AND end_ns < ?2 LIMIT ?3",
-                     error);
+    m_candidates = m_db.prepare(
+        "SELECT trace_id, span_count FROM traces WHERE workspace = ?1 AND stored_ns < ?2 LIMIT ?3", error);
     m_deleteFts = m_db.prepare("DELETE FROM message_fts WHERE rowid = ?1", error);
     m_deleteSpans = m_db.prepare("DELETE FROM spans WHERE workspace = ?1 AND trace_id = ?2", error);
     m_deleteTrace = m_db.prepare("DELETE FROM traces WHERE workspace = ?1 AND trace_id = ?2", error);

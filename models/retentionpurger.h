@@ -12,11 +12,12 @@ namespace tracedeck {
 
 // Deletes traces older than their workspace's retention (workspaces.retention_days; 0 or less keeps a
 // workspace's data forever; a workspace without a row keeps the default 30 days), on the writer's connection
-// and thread, a small transaction at a time so ingest commits interleave with it. A trace goes once its
-// *end* is older than now − retention: its spans, its summary row, their full-text rows and their share of
-// the metric rollups (rollup rows left with no spans are deleted). Then freed pages are given back with
-// PRAGMA incremental_vacuum in small steps; a store made without auto_vacuum=INCREMENTAL keeps its free
-// pages for reuse (logged once).
+// and thread, a small transaction at a time so ingest commits interleave with it. A trace goes once the
+// store last wrote it (traces.stored_ns) before now − retention — not by its own timestamps, so imported
+// old traces live a full retention period after their import: its spans, its summary row, their full-text
+// rows and their share of the metric rollups (rollup rows left with no spans are deleted). Then freed pages
+// are given back with PRAGMA incremental_vacuum in small steps; a store made without auto_vacuum=INCREMENTAL
+// keeps its free pages for reuse (logged once).
 class RetentionPurger {
 public:
     struct Settings {
@@ -40,7 +41,7 @@ public:
     // One transaction of deletes, or one incremental vacuum step. Call while busy().
     Step step(std::string *error);
 
-    // The horizon of a retention in days at nowNs: traces ending before it are purged.
+    // The horizon of a retention in days at nowNs: traces last stored before it are purged.
     static int64_t horizonNs(int64_t nowNs, int64_t retentionDays);
 
 private:

@@ -201,7 +201,16 @@ UPDATE metric_rollups SET traces = a.n FROM (
 DROP TABLE keyed_spans;
 )sql";
 
-constexpr std::array kMigrations{kVersion1, kVersion2, kVersion3, kKeyUsage, kMetricRollups};
+// When the store last wrote each trace (ns since the epoch): retention counts from it, so a file of old
+// traces imported today is kept for the retention period instead of being purged at the next check. Traces
+// stored before this version count from the upgrade.
+constexpr const char *kStoredTime = R"sql(
+ALTER TABLE traces ADD COLUMN stored_ns INTEGER NOT NULL DEFAULT 0;
+UPDATE traces SET stored_ns = CAST(strftime('%s', 'now') AS INTEGER) * 1000000000;
+CREATE INDEX traces_by_stored ON traces (workspace, stored_ns);
+)sql";
+
+constexpr std::array kMigrations{kVersion1, kVersion2, kVersion3, kKeyUsage, kMetricRollups, kStoredTime};
 
 } // namespace
 

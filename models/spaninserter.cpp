@@ -44,8 +44,8 @@ RETURNING insert_seq
 
 constexpr const char *kAddToTrace = R"sql(
 INSERT INTO traces (workspace, trace_id, start_ns, end_ns, span_count, error_count, root_name, root_service,
-    input_tokens, output_tokens, cost_usd, services, models, user_id, session_id, request_id)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+    input_tokens, output_tokens, cost_usd, services, models, user_id, session_id, request_id, stored_ns)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
 ON CONFLICT (workspace, trace_id) DO UPDATE SET
     start_ns = min(start_ns, excluded.start_ns), end_ns = max(end_ns, excluded.end_ns),
     span_count = span_count + excluded.span_count, error_count = error_count + excluded.error_count,
@@ -54,7 +54,7 @@ ON CONFLICT (workspace, trace_id) DO UPDATE SET
     cost_usd = CASE WHEN excluded.cost_usd IS NULL THEN cost_usd ELSE coalesce(cost_usd, 0) + excluded.cost_usd END,
     services = td_set_union(services, excluded.services), models = td_set_union(models, excluded.models),
     user_id = coalesce(user_id, excluded.user_id), session_id = coalesce(session_id, excluded.session_id),
-    request_id = coalesce(request_id, excluded.request_id)
+    request_id = coalesce(request_id, excluded.request_id), stored_ns = excluded.stored_ns
 RETURNING span_count = ?5
 )sql";
 
@@ -62,7 +62,8 @@ RETURNING span_count = ?5
 // is summed again from its spans; updates are rare next to inserts.
 constexpr const char *kRecomputeTrace = R"sql(
 INSERT OR REPLACE INTO traces (workspace, trace_id, start_ns, end_ns, span_count, error_count, root_name,
-    root_service, input_tokens, output_tokens, cost_usd, services, models, user_id, session_id, request_id)
+    root_service, input_tokens, output_tokens, cost_usd, services, models, user_id, session_id, request_id,
+    stored_ns)
 SELECT workspace, trace_id, min(start_ns), max(end_ns), count(*), sum(status = 2),
     (SELECT name FROM spans r WHERE r.workspace = ?1 AND r.trace_id = ?2 AND r.parent_span_id IS NULL
      ORDER BY start_ns LIMIT 1),
@@ -78,7 +79,8 @@ SELECT workspace, trace_id, min(start_ns), max(end_ns), count(*), sum(status = 2
     (SELECT session_id FROM spans r WHERE r.workspace = ?1 AND r.trace_id = ?2 AND session_id IS NOT NULL
      ORDER BY start_ns LIMIT 1),
     (SELECT request_id FROM spans r WHERE r.workspace = ?1 AND r.trace_id = ?2 AND request_id IS NOT NULL
-     ORDER BY start_ns LIMIT 1)
+     ORDER BY start_ns LIMIT 1),
+    ?3
 FROM spans WHERE workspace = ?1 AND trace_id = ?2 GROUP BY workspace, trace_id
 )sql";
 
@@ -271,8 +273,10 @@ bool SpanInserter::prepare(std::string *error)
            m_traceKeys;
 }
 
-bool SpanInserter::write(const EncodedBatch &spans, int64_t &seq, WriteStats *stats, std::string *error)
+bool SpanInserter::write(const EncodedBatch &spans, int64_t storedNs, int64_t &seq, WriteStats *stats,
+                         std::string *error)
 {
+    m_storedNs = storedNs;
     const int64_t seqBefore = seq;
     std::map<std::pair<std::string, std::string>, TraceDelta> inserted;
     std::set<std::pair<std::string, std::string>> updated;
@@ -472,6 +476,7 @@ bool SpanInserter::addToTrace(const std::string &workspace, const std::string &t
     bind.optionalText(14, delta.userId ? *delta.userId : none);
     bind.optionalText(15, delta.sessionId ? *delta.sessionId : none);
     bind.optionalText(16, delta.requestId ? *delta.requestId : none);
+    bind.integer(17, m_storedNs);
     int rc = sqlite3_step(stmt);
     if (rc == SQLITE_ROW) {
         *created = sqlite3_column_int(stmt, 0) != 0;
@@ -503,6 +508,7 @@ bool SpanInserter::recomputeTrace(const std::string &workspace, const std::strin
     Binder bind(stmt);
     bind.text(1, workspace);
     bind.text(2, traceId);
+    bind.integer(3, m_storedNs);
     const int rc = sqlite3_step(stmt);
     sqlite3_reset(stmt);
     if (rc != SQLITE_DONE) {

@@ -26,9 +26,11 @@ public:
     explicit SpanInserter(Database &db);
     bool prepare(std::string *error);
 
-    // seq is bumped for each changed span (change_seq). Returns false with *error on an SQLite error;
-    // the caller then rolls back.
-    bool write(const EncodedBatch &spans, int64_t &seq, WriteStats *stats, std::string *error);
+    // seq is bumped for each changed span (change_seq); every trace a changed span belongs to gets
+    // storedNs (ns since the epoch) as its stored time, which retention counts from. Returns false with
+    // *error on an SQLite error; the caller then rolls back.
+    bool write(const EncodedBatch &spans, int64_t storedNs, int64_t &seq, WriteStats *stats,
+               std::string *error);
 
 private:
     struct TraceDelta;
@@ -42,6 +44,7 @@ private:
                        const std::map<int64_t, RollupSpan> &oldByRow, std::string *error);
 
     Database &m_db;
+    int64_t m_storedNs = 0; // of the batch being written
     Statement m_upsertSpan;
     Statement m_addToTrace;
     Statement m_recomputeTrace;

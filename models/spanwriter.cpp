@@ -226,11 +226,12 @@ void SpanWriter::commit(std::deque<Request> &requests)
     CommitResult result;
     std::string error;
     int64_t seq = m_seq;
+    const int64_t storedNs = wallClockNs();
     bool ok = m_db->exec("BEGIN", &error);
     for (const Request &request : requests) {
         if (!ok)
             break;
-        ok = m_inserter->write(request.spans, seq, &result.stats, &error);
+        ok = m_inserter->write(request.spans, storedNs, seq, &result.stats, &error);
     }
     if (ok)
         ok = m_db->exec("COMMIT", &error);

@@ -46,7 +46,7 @@ public:
         std::chrono::milliseconds ftsIdleDelay{50};
         // Retention (RetentionPurger): checked at start and then every interval, purged in small
         // transactions when no batch waits, interleaved with ingest commits. Zero (the default here) turns
-        // the purge off; the app passes kRetentionCheckInterval (or its own option) to turn it on.
+        // the purge off (tests, `tracedeck import`); the app's Engine passes kRetentionCheckInterval.
         std::chrono::milliseconds retentionCheckInterval{0};
         int purgeSpansPerStep = 2000;
         std::chrono::milliseconds purgeStepBudget{20};

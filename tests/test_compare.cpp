@@ -851,6 +851,135 @@ private Q_SLOTS:
         }
         engine.stop();
     }
+
+    // Two sessions of a chat agent (one trace per turn; the second session has one turn more), compared
+    // from one selected trace of each: every trace of a session under one root, aligned turn by turn, and a
+    // matched LLM call's messages found through its own trace although span ids repeat across traces.
+    void workstationComparesTwoSessions()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        using nlohmann::json;
+        const auto attr = [](const char *key, const std::string &value) {
+            return json{{"key", key}, {"value", {{"stringValue", value}}}};
+        };
+        json spans = json::array();
+        int64_t start = 1'796'000'000'000'000'000;
+        int traceNo = 0;
+        const std::vector<std::pair<std::string, std::vector<std::string>>> sessions = {
+            {"chat-a", {"hello", "weather in Lyon"}}, {"chat-b", {"hello", "weather in Lyon", "thanks"}}};
+        for (const auto &[session, turns] : sessions) {
+            for (const std::string &turn : turns) {
+                const std::string traceId =
+                    QByteArray::number(0xabc000 + ++traceNo, 16).rightJustified(32, '0').toStdString();
+                const std::string answer = "answer to " + turn + " from " + session;
+                const std::string input =
+                    json::array({{{"role", "user"}, {"parts", {{{"type", "text"}, {"content", turn}}}}}})
+                        .dump();
+                const std::string output =
+                    json::array(
+                        {{{"role", "assistant"}, {"parts", {{{"type", "text"}, {"content", answer}}}}}})
+                        .dump();
+                spans.push_back({{"traceId", traceId},
+                                 {"spanId", "0000000000000001"},
+                                 {"name", "turn"},
+                                 {"startTimeUnixNano", std::to_string(start)},
+                                 {"endTimeUnixNano", std::to_string(start + 900'000'000)},
+                                 {"attributes", json::array({attr("session.id", session)})}});
+                spans.push_back({{"traceId", traceId},
+                                 {"spanId", "0000000000000002"},
+                                 {"parentSpanId", "0000000000000001"},
+                                 {"name", "chat gpt-4o"},
+                                 {"startTimeUnixNano", std::to_string(start + 100'000'000)},
+                                 {"endTimeUnixNano", std::to_string(start + 800'000'000)},
+                                 {"attributes", json::array({attr("session.id", session),
+                                                             attr("gen_ai.operation.name", "chat"),
+                                                             attr("gen_ai.request.model", "gpt-4o"),
+                                                             attr("gen_ai.input.messages", input),
+                                                             attr("gen_ai.output.messages", output)})}});
+                start += 2'000'000'000;
+            }
+        }
+        const json file = {{"resourceSpans",
+                            {{{"resource", {{"attributes", {attr("service.name", "chat-agent")}}}},
+                              {"scopeSpans", {{{"spans", spans}}}}}}}};
+        const QString path = dir.filePath(QStringLiteral("sessions.otlp.json"));
+        {
+            QFile out(path);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(QByteArray::fromStdString(file.dump()));
+        }
+
+        Engine engine;
+        Options options;
+        options.databasePath = dir.filePath(QStringLiteral("sessions.db"));
+        options.ingest.address.port = 0;
+        QString error;
+        QVERIFY2(engine.start(options, &error), qPrintable(error));
+        {
+            Workstation workstation(engine);
+            MainWindow &window = workstation.window();
+            window.resize(1600, 1000);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QSignalSpy imported(&workstation, &Workstation::importFinished);
+            workstation.importFiles({path});
+            QVERIFY(imported.wait(10000));
+            TraceListModel &traces = workstation.traces();
+            QTRY_COMPARE_WITH_TIMEOUT(traces.rowCount(), 5, 10000);
+            std::map<std::string, std::vector<int>> rowsOf;
+            for (int row = 0; row < traces.rowCount(); ++row)
+                rowsOf[traces.trace(row)->sessionId].push_back(row);
+            QCOMPARE(rowsOf["chat-a"].size(), std::size_t(2));
+            QCOMPARE(rowsOf["chat-b"].size(), std::size_t(3));
+            TraceListView *list = window.traceList();
+            const auto select = [&](std::initializer_list<int> rows) {
+                QItemSelection selection;
+                for (int row : rows)
+                    selection.select(traces.index(row, 0), traces.index(row, traces.columnCount() - 1));
+                list->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+            };
+
+            // Traces of one session only: explained, nothing opens.
+            select({rowsOf["chat-b"][0], rowsOf["chat-b"][1]});
+            window.compareSessionsAction()->trigger();
+            QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("exactly two sessions")),
+                     qPrintable(window.statusBar()->currentMessage()));
+            QCOMPARE(window.detailTabs()->count(), 1);
+
+            // One trace of each (B's picked first): A is the earlier session.
+            select({rowsOf["chat-b"][2], rowsOf["chat-a"][0]});
+            std::vector<CompareView *> compared;
+            connect(&workstation, &Workstation::comparisonShown, this,
+                    [&](CompareView *v) { compared.push_back(v); });
+            window.compareSessionsAction()->trigger();
+            QTRY_COMPARE_WITH_TIMEOUT(compared.size(), std::size_t(1), 10000);
+            CompareView *view = compared.front();
+            QCOMPARE(view->leftTraceId(), QStringLiteral("session chat-a"));
+            QCOMPARE(view->rightTraceId(), QStringLiteral("session chat-b"));
+            const auto a = view->model()->left();
+            const auto b = view->model()->right();
+            QCOMPARE(a->count(), 1 + 2 * 2); // the session root, then a turn and its LLM call per trace
+            QCOMPARE(b->count(), 1 + 3 * 2);
+            const SpanAlignment &alignment = *view->model()->alignment();
+            QCOMPARE(alignment.pairs().size(), std::size_t(5));
+            QCOMPARE(alignment.added().size(), std::size_t(2)); // B's third turn
+            QVERIFY(alignment.removed().empty());
+            QCOMPARE(window.detailTabs()->tabText(1), QStringLiteral("Sessions chat-a ⇄ chat-b"));
+
+            // The second turn's LLM call: both sides' messages come from their own traces.
+            QSignalSpy messages(&workstation, &Workstation::compareMessagesShown);
+            view->leftTimeline()->selectSpan(byName(*a, QStringLiteral("chat gpt-4o"), 1));
+            QVERIFY(messages.wait(10000));
+            const QString left = view->textDiff()->leftEdit()->toPlainText();
+            const QString right = view->textDiff()->rightEdit()->toPlainText();
+            QVERIFY2(left.contains(QStringLiteral("weather in Lyon from chat-a")), qPrintable(left));
+            QVERIFY2(right.contains(QStringLiteral("weather in Lyon from chat-b")), qPrintable(right));
+            QCoreApplication::processEvents();
+            QVERIFY(window.grab().save(screenshotDir() + QStringLiteral("/compare-sessions.png")));
+        }
+        engine.stop();
+    }
 };
 
 QTEST_MAIN(TestCompare)

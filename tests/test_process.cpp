@@ -174,6 +174,49 @@ private Q_SLOTS:
         QCOMPARE(store->queryInt("SELECT count(*) FROM spans"), 50);
     }
 
+    // Retention is on in the app: a trace the store wrote longer ago than its workspace keeps is purged by
+    // the check at start-up; the fresh one stays.
+    void headlessPurgesTracesPastTheirRetention()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("retention.db"));
+        {
+            Child child({QStringLiteral("--headless"), QStringLiteral("--db"), db, QStringLiteral("--listen"),
+                         QStringLiteral("127.0.0.1:0")});
+            const quint16 port = child.waitForPort();
+            QVERIFY2(port != 0, qPrintable(child.stderrText()));
+            HttpClient client(port);
+            for (int batch : {1, 2})
+                QCOMPARE(
+                    client.post(QStringLiteral("/v1/traces"), batchBody(batch, 5), "application/json").status,
+                    200);
+            ::kill(pid_t(child.process().processId()), SIGTERM);
+            QVERIFY(child.process().waitForFinished(30000));
+        }
+        std::string error;
+        {
+            // As if the first trace had been stored 31 days ago.
+            auto store = Database::open(db.toStdString(), Database::Mode::ReadWrite, &error);
+            QVERIFY2(store, error.c_str());
+            QVERIFY(store->exec(
+                "UPDATE traces SET stored_ns = stored_ns - 31 * 86400000000000 WHERE trace_id = '" +
+                    traceIdFor(1).toStdString() + "'",
+                &error));
+        }
+        const auto count = [&db](const std::string &sql) {
+            std::string e;
+            auto store = Database::open(db.toStdString(), Database::Mode::ReadOnly, &e);
+            return store ? store->queryInt(sql, &e) : -1;
+        };
+        QCOMPARE(count("SELECT count(*) FROM traces"), int64_t(2));
+        Child child({QStringLiteral("--headless"), QStringLiteral("--db"), db, QStringLiteral("--listen"),
+                     QStringLiteral("127.0.0.1:0")});
+        QVERIFY2(child.waitForPort() != 0, qPrintable(child.stderrText()));
+        QTRY_COMPARE_WITH_TIMEOUT(count("SELECT count(*) FROM traces"), int64_t(1), 15000);
+        QCOMPARE(count("SELECT count(*) FROM traces WHERE trace_id = '" + traceIdFor(2).toStdString() + "'"),
+                 int64_t(1));
+        QCOMPARE(count("SELECT count(*) FROM spans"), int64_t(5));
+    }
+
     // The durability promise: after kill -9 in the middle of sustained ingest from two connections, every
     // span that was answered 200 is in the database, and the database opens without error.
     void everyAcknowledgedSpanSurvivesKill9()

@@ -1,8 +1,9 @@
 // Retention (RetentionPurger run by the SpanWriter): on a store of 100k spans with old and new traces in
 // workspaces of different retention, a purge running while ingest commits removes exactly the expired traces
 // (spans, summaries, full-text rows, rollups), keeps every new and every acknowledged span, gives pages back
-// by incremental vacuum, and acknowledgements keep coming during it. Periodic checks follow an injected
-// clock, and the trace list drops purged traces on refresh.
+// by incremental vacuum, and acknowledgements keep coming during it. Retention counts from when the store
+// wrote a trace, so old traces imported today stay a full period. Periodic checks follow an injected clock,
+// and the trace list drops purged traces on refresh.
 
 #include "database.h"
 #include "ftsindexer.h"
@@ -24,6 +25,7 @@
 
 #include <atomic>
 #include <future>
+#include <map>
 #include <mutex>
 #include <thread>
 
@@ -89,8 +91,8 @@ private Q_SLOTS:
         QElapsedTimer setup;
         setup.start();
         // Workspaces: local keeps 30 days (default row), team 7 days, archive forever (0).
-        // Traces ending 3, 10 and 40 days ago in each; team also has one that started 8 days ago and ended
-        // 6 days ago (kept: retention follows a trace's end).
+        // Traces ending (and stored) 3, 10 and 40 days ago in each; team also has one that ended 40 days ago
+        // but was imported 3 days ago (kept: retention counts from when the store wrote a trace).
         const std::vector<std::pair<std::string, int>> workspaces = {
             {"local", 30}, {"team", 7}, {"archive", 0}};
         const int64_t ages[] = {3, 10, 40};
@@ -107,25 +109,24 @@ private Q_SLOTS:
             WriteStats stats;
             int trace = 0;
             for (int chunk = 0; chunk < 4; ++chunk) {
-                SpanBatch batch;
+                std::map<int64_t, SpanBatch> byAge; // written as they would have been, on their day
                 for (int i = 0; i < 1260; ++i, ++trace) {
                     const auto &[workspace, days] = workspaces[size_t(trace % 3)];
                     const int64_t age = ages[(trace / 3) % 3];
-                    addTrace(batch, workspace, "old-" + std::to_string(trace), kNow - age * kDay);
+                    addTrace(byAge[age], workspace, "old-" + std::to_string(trace), kNow - age * kDay);
                     const bool expired = days > 0 && age > days;
                     expectedPurgedTraces += expired;
                     expectedKeptSpans += expired ? 0 : kSpansPerTrace;
                 }
                 if (chunk == 0) {
-                    SpanBatch straddling;
-                    addTrace(straddling, "team", "straddling", kNow - 6 * kDay);
-                    straddling.front().startNs = kNow - 8 * kDay;
-                    batch.insert(batch.end(), straddling.begin(), straddling.end());
+                    addTrace(byAge[3], "team", "imported", kNow - 40 * kDay);
                     expectedKeptSpans += kSpansPerTrace;
                 }
-                EncodedBatch encoded = encodeBatch(std::move(batch));
                 QVERIFY(db->exec("BEGIN"));
-                QVERIFY2(inserter.write(encoded, seq, &stats, &error), error.c_str());
+                for (auto &[age, batch] : byAge) {
+                    EncodedBatch encoded = encodeBatch(std::move(batch));
+                    QVERIFY2(inserter.write(encoded, kNow - age * kDay, seq, &stats, &error), error.c_str());
+                }
                 QVERIFY(db->exec("COMMIT"));
             }
             QVERIFY(stats.inserted >= 100'000);
@@ -223,7 +224,7 @@ private Q_SLOTS:
         {
             auto db = Database::open(path.toStdString(), Database::Mode::ReadOnly, &error);
             pagesBeforeSecond = queryInt(*db, "PRAGMA page_count");
-            QCOMPARE(queryInt(*db, "SELECT count(*) FROM traces WHERE trace_id = 'straddling'"), int64_t(1));
+            QCOMPARE(queryInt(*db, "SELECT count(*) FROM traces WHERE trace_id = 'imported'"), int64_t(1));
         }
         {
             auto db = Database::open(path.toStdString(), Database::Mode::ReadWrite, &error);
@@ -232,7 +233,7 @@ private Q_SLOTS:
         writer->checkRetention();
         QVERIFY(finished.wait(30'000));
         const QList<QVariant> second = finished.takeFirst();
-        QCOMPARE(second[0].toLongLong(), qint64(561)); // and the straddling one, 6 days past its end
+        QCOMPARE(second[0].toLongLong(), qint64(561)); // and the one imported three days ago
         expectedKeptSpans -= 561 * kSpansPerTrace;
         writer->stop();
         QCOMPARE(writer->storedSpans(), expectedKeptSpans + ackedSpans);
@@ -303,10 +304,14 @@ private Q_SLOTS:
         std::string error;
         auto writer = SpanWriter::open(path.toStdString(), options, &error);
         QVERIFY2(writer, error.c_str());
-        SpanBatch batch;
-        addTrace(batch, "local", "five-days", kNow - 5 * kDay);
-        addTrace(batch, "local", "fresh", kNow - kDay / 2);
-        QVERIFY(writeAndWait(*writer, std::move(batch)).ok);
+        now = kNow - 5 * kDay;
+        SpanBatch fiveDays, fresh;
+        addTrace(fiveDays, "local", "five-days", kNow - 5 * kDay);
+        QVERIFY(writeAndWait(*writer, std::move(fiveDays)).ok);
+        now = kNow - kDay / 2;
+        addTrace(fresh, "local", "fresh", kNow - kDay / 2);
+        QVERIFY(writeAndWait(*writer, std::move(fresh)).ok);
+        now = kNow;
 
         TraceListModel model(path);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -325,6 +330,36 @@ private Q_SLOTS:
         QCOMPARE(writer->storedSpans(), int64_t(kSpansPerTrace));
     }
 
+    void oldTracesImportedTodayStayAFullRetentionPeriod()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("imported.db"));
+        std::atomic<int64_t> now{kNow};
+        SpanWriter::Options options;
+        options.clock = [&now] { return now.load(); };
+        std::string error;
+        auto writer = SpanWriter::open(path.toStdString(), options, &error);
+        QVERIFY2(writer, error.c_str());
+        SpanBatch batch;
+        addTrace(batch, "local", "last-year", kNow - 365 * kDay); // a file of traces from a year ago
+        QVERIFY(writeAndWait(*writer, std::move(batch)).ok);
+        QSignalSpy finished(writer.get(), &SpanWriter::retentionPassFinished);
+        writer->checkRetention();
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(finished.takeFirst()[0].toLongLong(), qint64(0));
+        QCOMPARE(writer->storedTraces(), int64_t(1));
+
+        now = kNow + 29 * kDay;
+        writer->checkRetention();
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(finished.takeFirst()[0].toLongLong(), qint64(0));
+
+        now = kNow + 31 * kDay; // 31 days after its import
+        writer->checkRetention();
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(finished.takeFirst()[0].toLongLong(), qint64(1));
+        QCOMPARE(writer->storedTraces(), int64_t(0));
+    }
+
     void storeWithoutIncrementalVacuumKeepsItsPagesAndSaysSoOnce()
     {
         const QString path = m_dir.filePath(QStringLiteral("no-vacuum.db"));
@@ -338,8 +373,9 @@ private Q_SLOTS:
             QVERIFY(db->exec("PRAGMA auto_vacuum = NONE; VACUUM", &error));
             QCOMPARE(queryInt(*db, "PRAGMA auto_vacuum"), int64_t(0));
         }
+        std::atomic<int64_t> now{kNow - 60 * kDay};
         SpanWriter::Options options;
-        options.clock = [] { return kNow; };
+        options.clock = [&now] { return now.load(); };
         options.retentionCheckInterval = std::chrono::milliseconds(50);
         QTest::ignoreMessage(QtInfoMsg,
                              QRegularExpression(QStringLiteral("without incremental auto-vacuum")));
@@ -349,6 +385,7 @@ private Q_SLOTS:
         addTrace(batch, "local", "old", kNow - 60 * kDay);
         QSignalSpy finished(writer.get(), &SpanWriter::retentionPassFinished);
         QVERIFY(writeAndWait(*writer, std::move(batch)).ok);
+        now = kNow;
         QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 3, 5000); // several passes, one message
         QCOMPARE(writer->storedTraces(), int64_t(0));
     }

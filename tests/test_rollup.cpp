@@ -335,7 +335,9 @@ private Q_SLOTS:
         {
             auto db = Database::open(path.toStdString(), Database::Mode::ReadWrite, &error);
             // Back to the version before the rollups (key usage came first).
-            QVERIFY(db->exec("DROP TABLE metric_rollups; PRAGMA user_version = 4", &error));
+            QVERIFY(db->exec("DROP TABLE metric_rollups; DROP INDEX traces_by_stored; "
+                             "ALTER TABLE traces DROP COLUMN stored_ns; PRAGMA user_version = 4",
+                             &error));
         }
         {
             auto writer = SpanWriter::open(path.toStdString(), &error);

@@ -3,6 +3,7 @@
 #include "spanwriter.h"
 #include "storesupport.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -10,6 +11,7 @@
 #include <sqlite3.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <future>
 
 using namespace tracedeck;
@@ -85,8 +87,8 @@ private Q_SLOTS:
             auto db = Database::open(m_path.toStdString(), Database::Mode::ReadWrite, &error);
             QVERIFY(db);
             QVERIFY(db->exec("DROP TABLE key_usage; DROP TABLE api_keys; DROP TABLE workspaces; DROP TABLE "
-                             "metric_rollups; "
-                             "PRAGMA user_version = 2",
+                             "metric_rollups; DROP INDEX traces_by_stored; ALTER TABLE traces DROP COLUMN "
+                             "stored_ns; PRAGMA user_version = 2",
                              &error));
         }
         auto writer = SpanWriter::open(m_path.toStdString(), &error);
@@ -94,6 +96,10 @@ private Q_SLOTS:
         QCOMPARE(queryInt(m_path, "PRAGMA user_version"), int64_t(Schema::currentVersion()));
         QCOMPARE(queryInt(m_path, "SELECT count(*) FROM workspaces WHERE name IN ('local', 'team-a')"), 2);
         QCOMPARE(queryInt(m_path, "SELECT count(*) FROM spans"), 1);
+        // Traces stored before version 6 count their retention from the upgrade, not from the epoch.
+        const int64_t upgradeSeconds = QDateTime::currentSecsSinceEpoch();
+        const int64_t storedSeconds = queryInt(m_path, "SELECT stored_ns / 1000000000 FROM traces");
+        QVERIFY2(std::abs(storedSeconds - upgradeSeconds) < 60, std::to_string(storedSeconds).c_str());
         // The rollups are backfilled from the stored span.
         QCOMPARE(
             queryInt(m_path, "SELECT spans FROM metric_rollups WHERE workspace = 'team-a' AND grouping = 0"),
@@ -101,6 +107,27 @@ private Q_SLOTS:
         QCOMPARE(
             queryInt(m_path, "SELECT traces FROM metric_rollups WHERE workspace = 'team-a' AND grouping = 0"),
             1);
+    }
+
+    // Opening a connection read-write (the listener's key store, the CLI) must not need the write lock:
+    // with the writer in the middle of a long commit it opens at once instead of waiting out the busy
+    // timeout and failing with "database is locked".
+    void openingReadWriteDoesNotWaitForTheWriter()
+    {
+        std::string error;
+        auto writer = Database::open(m_path.toStdString(), Database::Mode::ReadWrite, &error);
+        QVERIFY2(writer && Schema::migrate(*writer, &error), error.c_str());
+        QCOMPARE(writer->queryInt("PRAGMA auto_vacuum"), int64_t(2)); // a new file gets incremental vacuum
+        QVERIFY(
+            writer->exec("BEGIN IMMEDIATE; INSERT INTO store_meta (key, value) VALUES ('held', 1)", &error));
+        QElapsedTimer timer;
+        timer.start();
+        auto other = Database::open(m_path.toStdString(), Database::Mode::ReadWrite, &error);
+        QVERIFY2(other, error.c_str());
+        QVERIFY2(Schema::migrate(*other, &error), error.c_str());
+        QVERIFY2(timer.elapsed() < 4000, qPrintable(QString::number(timer.elapsed()))); // busy timeout is 5 s
+        QCOMPARE(other->queryInt("SELECT count(*) FROM store_meta WHERE key = 'held'"), int64_t(0));
+        QVERIFY(writer->exec("COMMIT", &error));
     }
 
     void refusesNewerSchema()

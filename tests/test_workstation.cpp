@@ -10,23 +10,31 @@
 #include "spaninspector.h"
 #include "timelinedata.h"
 #include "timelineview.h"
+#include "tracefilereader.h"
 #include "tracelistmodel.h"
 #include "tracelistview.h"
 #include "workstation.h"
 
 #include <QClipboard>
+#include <QDialogButtonBox>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTextEdit>
 #include <QToolButton>
 #include <QtTest>
+
+#include <set>
 
 using namespace tracedeck;
 
@@ -180,6 +188,99 @@ private Q_SLOTS:
         QTest::keyClick(window.filterBar()->queryEdit(), Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(traces.rowCount(), 3, 10000);
         window.traceTabs()->setCurrentIndex(0);
+    }
+
+    // File ▸ Export Traces…: the two selected rows to OTLP JSON Lines (read back: the same traces and
+    // spans), every listed trace to CSV, and a clear error for a file that cannot be written.
+    void exportTracesFromTheWindow()
+    {
+        MainWindow &window = m_workstation->window();
+        TraceListModel &traces = m_workstation->traces();
+        QTRY_COMPARE_WITH_TIMEOUT(traces.rowCount(), 3, 10000);
+        QItemSelection two;
+        two.select(traces.index(0, 0), traces.index(0, traces.columnCount() - 1));
+        two.select(traces.index(2, 0), traces.index(2, traces.columnCount() - 1));
+        window.traceList()->selectionModel()->select(two, QItemSelectionModel::ClearAndSelect);
+        const std::set<std::string> chosen = {traces.trace(0)->traceId, traces.trace(2)->traceId};
+        const int64_t chosenSpans = traces.trace(0)->spanCount + traces.trace(2)->spanCount;
+
+        ExportDialog *dialog = m_workstation->openExportDialog();
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        QRadioButton *selectedOnly = nullptr;
+        for (QRadioButton *radio : dialog->findChildren<QRadioButton *>())
+            if (radio->text().startsWith(QStringLiteral("Selected traces")))
+                selectedOnly = radio;
+        QVERIFY(selectedOnly);
+        QVERIFY(selectedOnly->isChecked()); // a selection is what gets exported by default
+        QCOMPARE(selectedOnly->text(), QStringLiteral("Selected traces (2)"));
+        const QString jsonl = m_dir.filePath(QStringLiteral("two.jsonl"));
+        dialog->setPath(jsonl);
+        saveShot(dialog, QStringLiteral("export-dialog"));
+        QSignalSpy finished(m_workstation.get(), &Workstation::exportFinished);
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
+                          Qt::LeftButton);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.first()[2].toString(), QString());
+        QCOMPARE(finished.first()[0].toLongLong(), 2);
+        QCOMPARE(finished.first()[1].toLongLong(), chosenSpans);
+        const TraceFileReader::Result read = TraceFileReader::readFile(jsonl);
+        QVERIFY2(read.error.isEmpty(), qPrintable(read.error));
+        QCOMPARE(int64_t(read.decoded.spans.size()), chosenSpans);
+        std::set<std::string> readTraces;
+        for (const Span &span : read.decoded.spans)
+            readTraces.insert(span.traceId);
+        QCOMPARE(readTraces, chosen);
+        QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("Exported 2 trace")),
+                 qPrintable(window.statusBar()->currentMessage()));
+
+        // Every trace the (empty) filter matches, as CSV: a header and one row per span.
+        ExportDialog::Choice all;
+        all.format = ExportDialog::Format::Csv;
+        all.path = m_dir.filePath(QStringLiteral("all.csv"));
+        finished.clear();
+        QVERIFY(m_workstation->exportTraces(all));
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.first()[0].toLongLong(), 3);
+        QCOMPARE(finished.first()[1].toLongLong(), 25);
+        QFile csv(all.path);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QVERIFY(csv.readLine().startsWith("trace_id,"));
+
+        ExportDialog::Choice unwritable = all;
+        unwritable.path = m_dir.filePath(QStringLiteral("no-such-dir/x.csv"));
+        finished.clear();
+        QVERIFY(m_workstation->exportTraces(unwritable));
+        QVERIFY(finished.wait(10000));
+        QVERIFY2(finished.first()[2].toString().contains(QStringLiteral("cannot write")),
+                 qPrintable(finished.first()[2].toString()));
+        QTRY_VERIFY(window.statusBar()->currentMessage().startsWith(QStringLiteral("Export failed")));
+        for (QMessageBox *box : window.findChildren<QMessageBox *>())
+            box->close();
+        window.traceList()->selectionModel()->clearSelection();
+        window.activateWindow(); // the later tests type shortcuts into the main window
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+    }
+
+    // File ▸ Save Timeline/Path Graph as Image…: PNG and SVG of the shown trace.
+    void saveTimelineAndPathGraphAsImages()
+    {
+        QVERIFY(!m_workstation->shownTraceId().isEmpty());
+        for (const QString &name : {QStringLiteral("timeline"), QStringLiteral("graph")}) {
+            const QString png = m_dir.filePath(name + QStringLiteral(".png"));
+            const QString svg = m_dir.filePath(name + QStringLiteral(".svg"));
+            const bool timeline = name == u"timeline";
+            QVERIFY(timeline ? m_workstation->saveTimelineImage(png)
+                             : m_workstation->savePathGraphImage(png));
+            QVERIFY(timeline ? m_workstation->saveTimelineImage(svg)
+                             : m_workstation->savePathGraphImage(svg));
+            const QImage image(png);
+            QVERIFY(!image.isNull());
+            QVERIFY(image.width() > 200 && image.height() > 100);
+            QFile drawing(svg);
+            QVERIFY(drawing.open(QIODevice::ReadOnly));
+            QVERIFY(drawing.readAll().contains("<svg"));
+        }
     }
 
     void clickingASpanInTheTimelineInspectsIt()

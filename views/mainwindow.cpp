@@ -104,6 +104,12 @@ void MainWindow::createActions()
     open->setShortcut(QKeySequence::Open);
     QAction *samples = file->addAction(tr("Load &Sample Traces"), this, &MainWindow::loadSamplesRequested);
     file->addSeparator();
+    QAction *exportTraces = file->addAction(s->standardIcon(QStyle::SP_DialogSaveButton),
+                                            tr("&Export Traces…"), this, &MainWindow::exportTracesRequested);
+    exportTraces->setShortcut(Qt::CTRL | Qt::Key_E);
+    file->addAction(tr("Save &Timeline as Image…"), this, &MainWindow::saveTimelineImageRequested);
+    file->addAction(tr("Save Path &Graph as Image…"), this, &MainWindow::savePathGraphImageRequested);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
@@ -138,6 +144,11 @@ void MainWindow::createActions()
         tr("Compare the traces selected in the list: two side by side, or more in a table of "
            "totals (Ctrl+click to select several)"));
     m_compare->setIconText(tr("Compare"));
+    m_compareSessions = view->addAction(tr("Compare &Sessions of Selected Traces"), this,
+                                        &MainWindow::compareSessionsRequested);
+    m_compareSessions->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    m_compareSessions->setToolTip(tr("Select a trace of each of two sessions: every trace of one session is "
+                                     "compared with every trace of the other, in order"));
 
     m_back =
         go->addAction(s->standardIcon(QStyle::SP_ArrowBack), tr("&Back"), this, &MainWindow::backRequested);

@@ -27,6 +27,7 @@ public:
     IngestStatus *ingestStatus() const { return m_ingestStatus; }
     QAction *criticalPathAction() const { return m_criticalPath; }
     QAction *compareAction() const { return m_compare; }
+    QAction *compareSessionsAction() const { return m_compareSessions; }
     // The detail area: tab 0 is the selected trace, compare tabs follow (closable).
     QTabWidget *detailTabs() const { return m_detailTabs; }
     // Adds a tab beside the trace detail and shows it; the tabs own their widgets.
@@ -53,6 +54,12 @@ Q_SIGNALS:
     void criticalPathToggled(bool on);
     // Compare the traces selected in the list (Ctrl+D).
     void compareRequested();
+    // Compare the sessions of the traces selected in the list (Ctrl+Shift+D).
+    void compareSessionsRequested();
+    // File ▸ Export Traces… (the selected rows or the filtered list) and the two image exports.
+    void exportTracesRequested();
+    void saveTimelineImageRequested();
+    void savePathGraphImageRequested();
     void preferencesRequested();
     void workspacesRequested();
 
@@ -80,6 +87,7 @@ private:
     QAction *m_forward = nullptr;
     QAction *m_criticalPath = nullptr;
     QAction *m_compare = nullptr;
+    QAction *m_compareSessions = nullptr;
 };
 
 } // namespace tracedeck

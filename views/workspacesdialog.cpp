@@ -59,8 +59,10 @@ WorkspacesDialog::WorkspacesDialog(KeyAdminModel *model, QWidget *parent)
     m_workspace->setEditable(true);
     m_workspace->setInsertPolicy(QComboBox::NoInsert);
     m_workspace->setToolTip(tr("Pick a workspace, or type a new name and create a key for it"));
-    m_retention->setRange(1, 36500);
+    m_retention->setRange(0, 36500);
     m_retention->setSuffix(tr(" days"));
+    m_retention->setSpecialValueText(tr("Keep forever"));
+    m_retention->setToolTip(tr("Traces are deleted this many days after they were stored or imported"));
 
     auto *settings = new QGroupBox(tr("Workspace"));
     auto *settingsForm = new QFormLayout(settings);

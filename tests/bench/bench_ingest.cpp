@@ -387,7 +387,7 @@ double sqliteCeiling(const QString &dbPath, const std::string &protobufTemplateB
     const auto start = Clock::now();
     for (const EncodedBatch &batch : rows) {
         db->exec("BEGIN");
-        if (!inserter.write(batch, seq, &stats, &error))
+        if (!inserter.write(batch, 0, seq, &stats, &error))
             std::fprintf(stderr, "bench: %s\n", error.c_str());
         db->exec("COMMIT");
     }
