@@ -46,12 +46,15 @@ QString limitText(const std::optional<int64_t> &value)
     return value ? QString::number(*value) : QStringLiteral("-");
 }
 
-const char *kKeysHelp = "Usage:\n"
-                        "  tracedeck keys create --workspace NAME [--label TEXT] [--requests-per-second N]\n"
-                        "                        [--spans-per-second N] [--spans-per-day N] [--db FILE]\n"
-                        "  tracedeck keys list [--workspace NAME] [--db FILE]\n"
-                        "  tracedeck keys revoke ID|PREFIX [--db FILE]\n"
-                        "The key is printed once by create and never again; only its SHA-256 is stored.\n";
+const char *kKeysHelp =
+    "Usage:\n"
+    "  tracedeck keys create --workspace NAME [--label TEXT] [--requests-per-second N]\n"
+    "                        [--spans-per-second N] [--spans-per-day N] [--db FILE]\n"
+    "  tracedeck keys list [--workspace NAME] [--db FILE]\n"
+    "  tracedeck keys limit ID|PREFIX [--requests-per-second N|none]\n"
+    "                        [--spans-per-second N|none] [--spans-per-day N|none] [--db FILE]\n"
+    "  tracedeck keys revoke ID|PREFIX [--db FILE]\n"
+    "The key is printed once by create and never again; only its SHA-256 is stored.\n";
 const char *kWorkspacesHelp = "Usage:\n"
                               "  tracedeck workspaces list [--db FILE]\n"
                               "  tracedeck workspaces set NAME [--retention-days N] [--redaction on|off] "
@@ -202,6 +205,62 @@ int keysList(Command &command, const QCommandLineOption &workspace)
     return 0;
 }
 
+// keys limit: the given limits change ("none" lifts one), the others stay. The listener follows within a
+// quarter of a second (it reloads keys when the store's data version moves).
+int keysLimit(Command &command, const QCommandLineOption &rps, const QCommandLineOption &sps,
+              const QCommandLineOption &spd)
+{
+    const QStringList args = command.positional();
+    if (args.size() != 2)
+        return fail(QStringLiteral("keys limit: give one key id or prefix (see 'tracedeck keys list')"),
+                    kUsage);
+    QCommandLineParser &p = command.parser();
+    if (!p.isSet(rps) && !p.isSet(sps) && !p.isSet(spd))
+        return fail(QStringLiteral("keys limit: nothing to change; give --requests-per-second, "
+                                   "--spans-per-second and/or --spans-per-day (N, or none to lift it)"),
+                    kUsage);
+    QString bad;
+    for (const QCommandLineOption *option : {&rps, &sps}) // checked before the store is touched
+        if (p.isSet(*option) && p.value(*option) != u"none")
+            positive<double>(p, *option, &bad);
+    if (p.isSet(spd) && p.value(spd) != u"none")
+        positive<int64_t>(p, spd, &bad);
+    if (!bad.isEmpty())
+        return fail(QStringLiteral("keys limit: ") + bad, kUsage);
+    int code = 0;
+    auto store = command.openStore(&code);
+    if (!store)
+        return code;
+    std::string error;
+    const auto key = store->find(args.at(1).toStdString(), &error);
+    if (!key)
+        return fail(QStringLiteral("keys limit: %1").arg(QString::fromStdString(error)), kFailed);
+    if (key->revoked())
+        return fail(QStringLiteral("keys limit: API key %1 (%2) is revoked")
+                        .arg(key->id)
+                        .arg(QString::fromStdString(key->prefix)),
+                    kFailed);
+    KeyLimits limits = key->limits;
+    const auto change = [&](const QCommandLineOption &option, auto &limit) {
+        if (!p.isSet(option))
+            return;
+        if (p.value(option) == u"none")
+            limit.reset();
+        else
+            limit = positive<typename std::decay_t<decltype(limit)>::value_type>(p, option, &bad);
+    };
+    change(rps, limits.requestsPerSecond);
+    change(sps, limits.spansPerSecond);
+    change(spd, limits.spansPerDay);
+    if (!store->setLimits(key->id, limits, &error))
+        return fail(QStringLiteral("keys limit: %1").arg(QString::fromStdString(error)), kFailed);
+    out(QStringLiteral("API key %1 (%2): %3 requests/s, %4 spans/s, %5 spans/day\n")
+            .arg(key->id)
+            .arg(QString::fromStdString(key->prefix), limitText(limits.requestsPerSecond),
+                 limitText(limits.spansPerSecond), limitText(limits.spansPerDay)));
+    return 0;
+}
+
 int keysRevoke(Command &command)
 {
     const QStringList args = command.positional();
@@ -245,22 +304,29 @@ int keys(const QStringList &arguments)
         out(QString::fromLatin1(kKeysHelp));
         return 0;
     }
-    const bool limitsGiven = p.isSet(label) || p.isSet(rps) || p.isSet(sps) || p.isSet(spd);
+    const bool limitsGiven = p.isSet(rps) || p.isSet(sps) || p.isSet(spd);
     if (action == u"create")
         return keysCreate(command, workspace, label, rps, sps, spd);
+    if (p.isSet(label))
+        return fail(QStringLiteral("keys %1: --label belongs to keys create").arg(action), kUsage);
+    if (action == u"limit")
+        return p.isSet(workspace)
+                   ? fail(QStringLiteral("keys limit: --workspace belongs to create and list"), kUsage)
+                   : keysLimit(command, rps, sps, spd);
     if (limitsGiven)
-        return fail(QStringLiteral("keys %1: --label and limits belong to keys create").arg(action), kUsage);
+        return fail(QStringLiteral("keys %1: limits belong to keys create and keys limit").arg(action),
+                    kUsage);
     if (action == u"list")
         return keysList(command, workspace);
     if (p.isSet(workspace))
         return fail(QStringLiteral("keys %1: --workspace belongs to create and list").arg(action), kUsage);
     if (action == u"revoke")
         return keysRevoke(command);
-    return fail(
-        action.isEmpty()
-            ? QStringLiteral("keys: expected create, list or revoke")
-            : QStringLiteral("keys: unknown action \"%1\"; expected create, list or revoke").arg(action),
-        kUsage);
+    return fail(action.isEmpty()
+                    ? QStringLiteral("keys: expected create, list, limit or revoke")
+                    : QStringLiteral("keys: unknown action \"%1\"; expected create, list, limit or revoke")
+                          .arg(action),
+                kUsage);
 }
 
 int workspaces(const QStringList &arguments)

@@ -244,7 +244,7 @@ std::optional<ApiKeyInfo> KeyStore::keyById(int64_t id, std::string *error)
     return keys.front();
 }
 
-std::optional<ApiKeyInfo> KeyStore::revoke(const std::string &idOrPrefix, std::string *error)
+std::optional<ApiKeyInfo> KeyStore::find(const std::string &idOrPrefix, std::string *error)
 {
     std::vector<ApiKeyInfo> matches;
     if (isAllDigits(idOrPrefix)) {
@@ -271,10 +271,18 @@ std::optional<ApiKeyInfo> KeyStore::revoke(const std::string &idOrPrefix, std::s
     }
     if (matches.size() > 1) {
         *error = "prefix " + idOrPrefix + " matches " + std::to_string(matches.size()) +
-                 " keys; revoke by id instead";
+                 " keys; give its id instead";
         return std::nullopt;
     }
-    ApiKeyInfo key = matches.front();
+    return matches.front();
+}
+
+std::optional<ApiKeyInfo> KeyStore::revoke(const std::string &idOrPrefix, std::string *error)
+{
+    std::optional<ApiKeyInfo> found = find(idOrPrefix, error);
+    if (!found)
+        return std::nullopt;
+    ApiKeyInfo key = *found;
     if (key.revoked()) {
         *error = "API key " + std::to_string(key.id) + " (" + key.prefix + ") is already revoked";
         return std::nullopt;

@@ -70,6 +70,8 @@ public:
     std::vector<ApiKeyInfo> keys(const std::string &workspace, std::string *error);
     // Revokes the key with this id (all digits), this display prefix, or this full key. An ambiguous
     // prefix, an unknown key or an already revoked one is an error. Returns the revoked key.
+    // A key by id, display prefix or the whole key; an error when none or several match.
+    std::optional<ApiKeyInfo> find(const std::string &idOrPrefix, std::string *error);
     std::optional<ApiKeyInfo> revoke(const std::string &idOrPrefix, std::string *error);
     bool setLimits(int64_t id, const KeyLimits &limits, std::string *error);
     int64_t activeKeyCount(std::string *error);

@@ -333,6 +333,18 @@ private Q_SLOTS:
         QVERIFY(!list.out.contains(key)); // never the key itself
         QVERIFY(!list.out.contains(key.mid(10)));
 
+        // Limits change on an existing key; the running listener follows.
+        const auto limit =
+            runToEnd({QStringLiteral("keys"), QStringLiteral("limit"), key.left(10),
+                      QStringLiteral("--spans-per-second"), QStringLiteral("2"),
+                      QStringLiteral("--spans-per-day"), QStringLiteral("none"), QStringLiteral("--db"), db});
+        QCOMPARE(limit.exitCode, 0);
+        QVERIFY2(limit.out.contains(QStringLiteral("- requests/s, 2 spans/s, - spans/day")),
+                 qPrintable(limit.out));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            client.post(QStringLiteral("/v1/traces"), batchBody(8, 5), "application/json", auth).status, 429,
+            5000);
+
         const auto revoke = runToEnd(
             {QStringLiteral("keys"), QStringLiteral("revoke"), key.left(10), QStringLiteral("--db"), db});
         QCOMPARE(revoke.exitCode, 0);
@@ -385,6 +397,17 @@ private Q_SLOTS:
         QTest::newRow("revoke unknown id")
             << QStringList{QStringLiteral("keys"), QStringLiteral("revoke"), QStringLiteral("999"), db} << 1
             << QStringLiteral("no API key 999");
+        QTest::newRow("limit with nothing to change")
+            << QStringList{QStringLiteral("keys"), QStringLiteral("limit"), QStringLiteral("1"), db} << 2
+            << QStringLiteral("nothing to change");
+        QTest::newRow("limit unknown key")
+            << QStringList{QStringLiteral("keys"), QStringLiteral("limit"), QStringLiteral("999"),
+                           QStringLiteral("--spans-per-day=5"), db}
+            << 1 << QStringLiteral("no API key 999");
+        QTest::newRow("limit bad value")
+            << QStringList{QStringLiteral("keys"), QStringLiteral("limit"), QStringLiteral("1"),
+                           QStringLiteral("--spans-per-day=lots"), db}
+            << 2 << QStringLiteral("--spans-per-day must be a positive number");
         QTest::newRow("bad retention")
             << QStringList{QStringLiteral("workspaces"), QStringLiteral("set"), QStringLiteral("local"),
                            QStringLiteral("--retention-days=x"), db}
