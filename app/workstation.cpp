@@ -21,6 +21,7 @@
 #include "pathgraphview.h"
 #include "sampletraces.h"
 #include "servicegraph.h"
+#include "servicemap.h"
 #include "sessiontimeline.h"
 #include "spanalignment.h"
 #include "spaninspector.h"
@@ -70,8 +71,10 @@ Workstation::Workstation(Engine &engine, QObject *parent)
     , m_conversationModel(new ConversationModel(this))
     , m_conversation(new ConversationView)
     , m_pathGraph(new PathGraphView)
+    , m_serviceMap(new PathGraphView)
     , m_detailReader(std::make_unique<BackgroundReader>(QString::fromStdString(engine.writer()->path())))
     , m_compareReader(std::make_unique<BackgroundReader>(QString::fromStdString(engine.writer()->path())))
+    , m_mapReader(std::make_unique<BackgroundReader>(QString::fromStdString(engine.writer()->path())))
     , m_import(std::make_unique<FileImport>(*engine.writer()))
 {
     MainWindow &w = *m_window;
@@ -79,9 +82,19 @@ Workstation::Workstation(Engine &engine, QObject *parent)
     m_conversation->setModel(m_conversationModel);
     w.addTraceTab(m_conversation, tr("Conversation"));
     w.addTraceTab(m_pathGraph, tr("Path graph"));
-    connect(m_pathGraph, &PathGraphView::serviceActivated, this, [this](const QString &service) {
-        const QString value = service.contains(u' ') ? u'"' + service + u'"' : service;
-        m_window->filterBar()->setQuery(QStringLiteral("service:") + value);
+    w.addTraceTab(m_serviceMap, tr("Service map"));
+    m_serviceMap->setToolTip(
+        tr("Every service of the workspace in the trace list's time range, and the calls "
+           "between them"));
+    for (PathGraphView *graph : {m_pathGraph, m_serviceMap})
+        connect(graph, &PathGraphView::serviceActivated, this, [this](const QString &service) {
+            const QString value = service.contains(u' ') ? u'"' + service + u'"' : service;
+            m_window->filterBar()->setQuery(QStringLiteral("service:") + value);
+        });
+    // The service map follows the list's workspace and time range and new data, while it is in view.
+    connect(w.traceTabs(), &QTabWidget::currentChanged, this, [this] {
+        if (m_window->traceTabs()->currentWidget() == m_serviceMap && m_serviceMapStale)
+            loadServiceMap();
     });
     w.traceList()->setModel(m_traces);
     w.restoreLayout();
@@ -91,6 +104,11 @@ Workstation::Workstation(Engine &engine, QObject *parent)
     w.emptyState()->setListenAddress(address);
 
     connect(w.filterBar(), &FilterBar::filterChanged, m_traces, &TraceListModel::setFilter);
+    connect(w.filterBar(), &FilterBar::filterChanged, this, [this](const TraceFilter &filter) {
+        if (filter.workspace != m_serviceMapFilter.workspace || filter.fromNs != m_serviceMapFilter.fromNs ||
+            filter.toNs != m_serviceMapFilter.toNs)
+            serviceMapChanged();
+    });
     connect(w.traceList(), &TraceListView::traceSelected, this, &Workstation::showTrace);
     connect(m_traces, &TraceListModel::queryFailed, this,
             [this](const QString &message) { m_window->statusBar()->showMessage(message, 10000); });
@@ -171,6 +189,13 @@ Workstation::Workstation(Engine &engine, QObject *parent)
     });
     connect(&m_refreshThrottle, &QTimer::timeout, m_traces, &TraceListModel::refresh);
     connect(&m_refreshThrottle, &QTimer::timeout, this, &Workstation::updateEmptyState);
+    m_serviceMapThrottle.setSingleShot(true);
+    m_serviceMapThrottle.setInterval(2000); // a whole-range scan: at most every two seconds under live ingest
+    connect(&m_serviceMapThrottle, &QTimer::timeout, this, &Workstation::serviceMapChanged);
+    connect(&m_refreshThrottle, &QTimer::timeout, this, [this] {
+        if (!m_serviceMapThrottle.isActive())
+            m_serviceMapThrottle.start();
+    });
 
     m_lastStoredSpans = engine.writer()->storedSpans();
     m_statusTimer.setInterval(1000);
@@ -186,6 +211,7 @@ Workstation::~Workstation()
     delete m_exporter;      // cancels a running export (its file is left as it was) and waits for it
     m_detailReader.reset(); // waits for a running trace load
     m_compareReader.reset();
+    m_mapReader.reset();
 }
 
 ExportDialog *Workstation::openExportDialog()
@@ -311,6 +337,45 @@ bool Workstation::savePathGraphImage(const QString &path)
     m_window->statusBar()->showMessage(
         saved ? tr("Saved the path graph to %1").arg(path) : tr("Cannot write %1").arg(path), 10000);
     return saved;
+}
+
+void Workstation::serviceMapChanged()
+{
+    m_serviceMapStale = true;
+    if (m_window->traceTabs()->currentWidget() == m_serviceMap)
+        loadServiceMap();
+}
+
+void Workstation::loadServiceMap()
+{
+    m_serviceMapStale = false;
+    m_serviceMapFilter = m_traces->filter();
+    const quint64 generation = ++m_serviceMapGeneration;
+    m_mapReader->post(
+        [this, generation, filter = m_serviceMapFilter](StoreReader *reader, const std::string &openError) {
+            std::string error = openError;
+            auto graph = std::make_shared<const ServiceGraph>(
+                reader ? ServiceMap::load(*reader, filter.workspace, filter.fromNs, filter.toNs, &error)
+                       : ServiceGraph());
+            auto layout = std::make_shared<const GraphLayout>(GraphLayout::layout(*graph));
+            QMetaObject::invokeMethod(
+                this,
+                [this, generation, graph, layout, error] {
+                    if (generation != m_serviceMapGeneration)
+                        return;
+                    if (!error.empty()) {
+                        m_serviceMap->clear(
+                            tr("Cannot read the service map: %1").arg(QString::fromStdString(error)));
+                        return;
+                    }
+                    if (graph->isEmpty())
+                        m_serviceMap->clear(tr("No spans in this workspace and time range"));
+                    else
+                        m_serviceMap->setGraph(graph, layout);
+                    Q_EMIT serviceMapShown(int(graph->nodes().size()), int(graph->edges().size()));
+                },
+                Qt::QueuedConnection);
+        });
 }
 
 void Workstation::compareTraces(const QStringList &traceIds)

@@ -4,6 +4,7 @@
 #include "fileimport.h"
 #include "importreportdialog.h"
 #include "selectionhistory.h"
+#include "tracefilter.h"
 
 #include <QObject>
 #include <QPointer>
@@ -50,6 +51,8 @@ public:
     SpanInspector &inspector() const { return *m_inspector; }
     ConversationView &conversation() const { return *m_conversation; }
     PathGraphView &pathGraph() const { return *m_pathGraph; }
+    // The trace tab "Service map": the path graph of every span in the list's workspace and time range.
+    PathGraphView &serviceMap() const { return *m_serviceMap; }
     ConversationModel &conversationModel() const { return *m_conversationModel; }
     QString shownTraceId() const { return m_shownTrace; }
     // Shown for imports that take longer than kProgressDelayMs; the report after an import with problems.
@@ -90,6 +93,8 @@ Q_SIGNALS:
     void runsShown(MultiRunView *view);
     // The compare view shows the word diff of this pair of LLM calls.
     void compareMessagesShown(int left, int right);
+    // The service map was (re)loaded.
+    void serviceMapShown(int services, int edges);
     // An export ended; error is empty on success ("cancelled" when cancelled).
     void exportFinished(qint64 traces, qint64 spans, const QString &error);
 
@@ -108,6 +113,8 @@ private:
     void loadComparison(const QString &left, const QString &right, bool sessions = false);
     void loadRuns(const QStringList &traceIds);
     void loadCompareMessages(CompareView *view, int left, int right);
+    void serviceMapChanged();
+    void loadServiceMap();
     void exportDone(qint64 traces, qint64 spans, const QString &error, const QStringList &missing);
     QString chooseImagePath(const QString &title, const QString &name);
 
@@ -121,8 +128,14 @@ private:
     ConversationModel *m_conversationModel;
     ConversationView *m_conversation;
     PathGraphView *m_pathGraph;
+    PathGraphView *m_serviceMap;
     std::unique_ptr<BackgroundReader> m_detailReader;
     std::unique_ptr<BackgroundReader> m_compareReader; // compare loads do not queue behind the detail view
+    std::unique_ptr<BackgroundReader> m_mapReader;     // nor behind a whole-range service map scan
+    TraceFilter m_serviceMapFilter;
+    QTimer m_serviceMapThrottle;
+    quint64 m_serviceMapGeneration = 0;
+    bool m_serviceMapStale = true;
     std::unique_ptr<FileImport> m_import;
     std::shared_ptr<const TimelineData> m_timelineData;
     SelectionHistory m_history;

@@ -62,6 +62,9 @@ public:
                                       std::optional<int64_t> fromNs, std::optional<int64_t> toNs,
                                       std::string *error);
 
+    // The read connection, for query classes of their own (ServiceMap). Same thread rule.
+    Database &database() const { return *m_db; }
+
 private:
     struct MetricsAccumulator;
     bool scanMetricSpans(const std::string &workspace, MetricsGrouping grouping, int64_t fromNs, int64_t toNs,

@@ -81,6 +81,29 @@ private:
 
 } // namespace
 
+// A hash of the name picks the slot; clashes probe on, in name order so the same set of services always gets
+// the same colours.
+std::vector<uint8_t> TimelineData::colourSlots(const std::vector<QString> &services)
+{
+    std::vector<uint8_t> colours(services.size(), 0);
+    std::vector<int> order(services.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](int a, int b) { return services[a] < services[b]; });
+    bool used[PaletteSize] = {};
+    int usedCount = 0;
+    for (int s : order) {
+        int slot = static_cast<int>(fnv1a(services[s]) % PaletteSize);
+        if (usedCount < PaletteSize) {
+            while (used[slot])
+                slot = (slot + 1) % PaletteSize;
+            used[slot] = true;
+            ++usedCount;
+        }
+        colours[s] = static_cast<uint8_t>(slot);
+    }
+    return colours;
+}
+
 TimelineData TimelineData::build(const TimelineSpans &spans)
 {
     TimelineData d;
@@ -334,27 +357,7 @@ TimelineData TimelineData::build(const TimelineSpans &spans)
             d.m_byId[k] = newOf[order[k]];
     }
 
-    // Colours: a hash of the name picks the slot; clashes within the trace probe on, in name order so the
-    // same set of services always gets the same colours.
-    d.m_serviceColour.assign(d.m_services.size(), 0);
-    {
-        std::vector<int> order(d.m_services.size());
-        std::iota(order.begin(), order.end(), 0);
-        std::sort(order.begin(), order.end(),
-                  [&](int a, int b) { return d.m_services[a] < d.m_services[b]; });
-        bool used[PaletteSize] = {};
-        int usedCount = 0;
-        for (int s : order) {
-            int slot = static_cast<int>(fnv1a(d.m_services[s]) % PaletteSize);
-            if (usedCount < PaletteSize) {
-                while (used[slot])
-                    slot = (slot + 1) % PaletteSize;
-                used[slot] = true;
-                ++usedCount;
-            }
-            d.m_serviceColour[s] = static_cast<uint8_t>(slot);
-        }
-    }
+    d.m_serviceColour = colourSlots(d.m_services);
 
     d.m_names.shrink_to_fit();
     d.m_services.shrink_to_fit();

@@ -49,6 +49,8 @@ class TimelineData {
 public:
     enum Flag : uint8_t { ErrorFlag = 1, LlmFlag = 2, CriticalFlag = 4 };
     static constexpr int PaletteSize = 12;
+    // The palette slot of each service: the same names get the same colours in every view.
+    static std::vector<uint8_t> colourSlots(const std::vector<QString> &services);
 
     static TimelineData build(const TimelineSpans &spans);
 

@@ -1,6 +1,9 @@
 #include "graphlayout.h"
 #include "pathgraphview.h"
 #include "servicegraph.h"
+#include "servicemap.h"
+#include "storereader.h"
+#include "storesupport.h"
 #include "timelinedata.h"
 #include "timelineview.h"
 #include "widgetexport.h"
@@ -10,6 +13,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <map>
 
 using namespace tracedeck;
 
@@ -103,10 +108,10 @@ private Q_SLOTS:
         QVERIFY(!graph.isFlatPath());
         QCOMPARE(graph.nodes().size(), size_t(4));
         QCOMPARE(graph.edges().size(), size_t(3));
-        QCOMPARE(node(graph, "gateway").calls, 1); // the root
-        QCOMPARE(node(graph, "orders").spans, 4);
-        QCOMPARE(node(graph, "orders").calls, 2); // o1-inner and llm stay inside orders
-        QCOMPARE(node(graph, "payments").errors, 1);
+        QCOMPARE(node(graph, "gateway").calls, int64_t(1)); // the root
+        QCOMPARE(node(graph, "orders").spans, int64_t(4));
+        QCOMPARE(node(graph, "orders").calls, int64_t(2)); // o1-inner and llm stay inside orders
+        QCOMPARE(node(graph, "payments").errors, int64_t(1));
         const ServiceEdge *toOrders = edge(graph, "gateway", "orders");
         QVERIFY(toOrders);
         QCOMPARE(toOrders->calls, 2);
@@ -141,7 +146,7 @@ private Q_SLOTS:
         QVERIFY(edge(graph, "auth", "billing"));
         QVERIFY(edge(graph, "billing", "web"));
         QVERIFY(!edge(graph, "web", "billing"));
-        QCOMPARE(node(graph, "web").calls, 2);
+        QCOMPARE(node(graph, "web").calls, int64_t(2));
     }
 
     void singleSpanHasOneNodeAndNoEdges()
@@ -288,6 +293,88 @@ private Q_SLOTS:
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         view.grab().save(QStringLiteral(TRACEDECK_SCREENSHOT_OUT "/pathgraph-nested.png"));
+    }
+
+    // The service map of a time range from a real store: calls into a service are its roots and the spans
+    // whose parent is in another service; same-service children are no edge; a trace outside the range and
+    // another workspace's spans do not count; a caller that started before the range is still a node.
+    void serviceMapOfATimeRange()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const std::string path = dir.filePath(QStringLiteral("map.db")).toStdString();
+        std::string error;
+        auto writer = SpanWriter::open(path, &error);
+        QVERIFY2(writer, error.c_str());
+        constexpr int64_t ms = 1'000'000;
+        const auto span = [](const char *trace, const char *id, const char *parent, const char *service,
+                             int64_t start, int64_t duration, bool error = false,
+                             const char *workspace = "local") {
+            Span s;
+            s.workspace = workspace;
+            s.traceId = trace;
+            s.spanId = id;
+            if (*parent)
+                s.parentSpanId = parent;
+            s.name = std::string("op ") + id;
+            s.service = service;
+            s.startNs = start;
+            s.endNs = start + duration;
+            s.status = error ? SpanStatus::Error : SpanStatus::Ok;
+            s.source = "test";
+            return s;
+        };
+        const int64_t t0 = 1'700'000'000'000 * ms;
+        SpanBatch batch = {
+            span("t1", "a", "", "gateway", t0, 100 * ms),
+            span("t1", "b", "a", "orders", t0 + 5 * ms, 60 * ms),
+            span("t1", "c", "b", "orders", t0 + 10 * ms, 20 * ms), // same service: no call
+            span("t1", "d", "c", "postgres", t0 + 12 * ms, 8 * ms, true),
+            span("t2", "a", "", "gateway", t0 + 1000 * ms, 50 * ms),
+            span("t2", "b", "a", "orders", t0 + 1005 * ms, 40 * ms),
+            // The caller starts before the range, the callee inside it.
+            span("t3", "a", "", "scheduler", t0 - 500 * ms, 2000 * ms),
+            span("t3", "b", "a", "orders", t0 + 1200 * ms, 30 * ms),
+            span("t4", "a", "", "gateway", t0 + 60'000 * ms, 10 * ms), // after the range
+            span("t1", "a", "", "elsewhere", t0, 10 * ms, false, "other-team"),
+        };
+        QVERIFY(tracedeck::testing::writeAndWait(*writer, std::move(batch)).ok);
+        auto reader = StoreReader::open(path, &error);
+        QVERIFY2(reader, error.c_str());
+        const ServiceGraph map = ServiceMap::load(*reader, "local", t0, t0 + 10'000 * ms, &error);
+        QVERIFY2(error.empty(), error.c_str());
+        QCOMPARE(int(map.nodes().size()), 4);
+        const auto node = [&](const char *name) {
+            return map.nodes()[size_t(map.indexOf(QString::fromLatin1(name)))];
+        };
+        QVERIFY(map.indexOf(QStringLiteral("elsewhere")) < 0);
+        QCOMPARE(node("gateway").calls, int64_t(2));
+        QCOMPARE(node("gateway").spans, int64_t(2));
+        QCOMPARE(node("orders").calls, int64_t(3));
+        QCOMPARE(node("orders").spans, int64_t(4));
+        QCOMPARE(node("postgres").errors, int64_t(1));
+        QCOMPARE(node("scheduler").spans, int64_t(0)); // outside the range, known only as a caller
+        QCOMPARE(node("gateway").p50Ns, 100 * ms);
+        std::map<std::pair<QString, QString>, ServiceEdge> edges;
+        for (const ServiceEdge &e : map.edges())
+            edges[{map.nodes()[size_t(e.from)].name, map.nodes()[size_t(e.to)].name}] = e;
+        QCOMPARE(int(edges.size()), 3);
+        const auto edge = [&](const char *from, const char *to) {
+            return edges[{QString::fromLatin1(from), QString::fromLatin1(to)}];
+        };
+        QCOMPARE(edge("gateway", "orders").calls, int64_t(2));
+        QCOMPARE(edge("orders", "postgres").calls, int64_t(1));
+        QCOMPARE(edge("orders", "postgres").errors, int64_t(1));
+        QCOMPARE(edge("scheduler", "orders").calls, int64_t(1));
+        QVERIFY(!edges.count(std::pair(QStringLiteral("orders"), QStringLiteral("orders"))));
+        // The same names get the same colours as in a trace's timeline.
+        QCOMPARE(
+            node("gateway").colourIndex,
+            int(TimelineData::colourSlots({QStringLiteral("gateway"), QStringLiteral("orders"),
+                                           QStringLiteral("postgres"), QStringLiteral("scheduler")})[0]));
+        // No range: every trace of the workspace.
+        const ServiceGraph all = ServiceMap::load(*reader, "local", std::nullopt, std::nullopt, &error);
+        QCOMPARE(all.nodes()[size_t(all.indexOf(QStringLiteral("gateway")))].calls, int64_t(3));
     }
 };
 

@@ -7,6 +7,7 @@
 #include "jsontreemodel.h"
 #include "mainwindow.h"
 #include "pathgraphview.h"
+#include "servicegraph.h"
 #include "spaninspector.h"
 #include "timelinedata.h"
 #include "timelineview.h"
@@ -187,6 +188,27 @@ private Q_SLOTS:
         window.filterBar()->queryEdit()->clear();
         QTest::keyClick(window.filterBar()->queryEdit(), Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(traces.rowCount(), 3, 10000);
+        window.traceTabs()->setCurrentIndex(0);
+    }
+
+    // The Service map tab: every span of the workspace (all time here), loaded when the tab is shown.
+    void serviceMapTabShowsEveryTracesServices()
+    {
+        MainWindow &window = m_workstation->window();
+        PathGraphView &map = m_workstation->serviceMap();
+        QSignalSpy shown(m_workstation.get(), &Workstation::serviceMapShown);
+        window.traceTabs()->setCurrentWidget(&map);
+        QVERIFY(shown.wait(10000));
+        QVERIFY(map.graph());
+        // The three sample traces together touch more services than the agent trace alone.
+        const ServiceGraph &graph = *map.graph();
+        QCOMPARE(shown.first()[0].toInt(), int(graph.nodes().size()));
+        QVERIFY(graph.nodes().size() > m_workstation->pathGraph().graph()->nodes().size());
+        for (const ServiceNode &node : m_workstation->pathGraph().graph()->nodes())
+            QVERIFY2(graph.indexOf(node.name) >= 0, qPrintable(node.name));
+        QVERIFY(!graph.edges().empty());
+        QTRY_VERIFY(map.isVisible());
+        saveShot(&window, QStringLiteral("main-service-map"));
         window.traceTabs()->setCurrentIndex(0);
     }
 

@@ -4,6 +4,8 @@
 #include "graphlayout.h"
 #include "pathgraphview.h"
 #include "servicegraph.h"
+#include "servicemap.h"
+#include "storereader.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -123,5 +125,40 @@ int main(int argc, char **argv)
                 median(layoutCpuMs));
     std::printf("  first paint     median %.1f ms (1600x900, fitted)\n", median(paintMs));
     std::printf("  layout + paint  median %.1f ms   (goal <= 500 ms)\n", median(totalMs));
+
+    // The service map read from a real store (e.g. bench_query's 1M-span file): the whole range and the
+    // last day of its data, query + layout, as the Service map tab does on its reader thread.
+    const int dbAt = int(args.indexOf(QStringLiteral("--db")));
+    if (dbAt < 0 || dbAt + 1 >= args.size())
+        return 0;
+    std::string error;
+    auto reader = StoreReader::open(args.at(dbAt + 1).toStdString(), &error);
+    if (!reader) {
+        std::printf("cannot open %s: %s\n", qPrintable(args.at(dbAt + 1)), error.c_str());
+        return 1;
+    }
+    const int64_t last =
+        reader->database().queryInt("SELECT max(start_ns) FROM spans WHERE workspace = 'local'");
+    const int64_t spans = reader->database().queryInt("SELECT count(*) FROM spans WHERE workspace = 'local'");
+    for (const bool day : {false, true}) {
+        std::vector<double> ms;
+        ServiceGraph graph;
+        bool capped = false;
+        for (int run = 0; run < runs; ++run) {
+            QElapsedTimer timer;
+            timer.start();
+            graph = ServiceMap::load(*reader, "local",
+                                     day ? std::optional<int64_t>(last - 86'400'000'000'000) : std::nullopt,
+                                     std::nullopt, &capped, &error);
+            const GraphLayout layout = GraphLayout::layout(graph);
+            ms.push_back(double(timer.nsecsElapsed()) / 1e6);
+        }
+        if (capped)
+            std::printf("(mapped from the latest %d spans)\n", ServiceMap::kMaxSpans);
+        std::printf("store map (%s of %lld spans): %zu services, %zu edges; query + layout median %.1f ms "
+                    "(min %.1f)\n",
+                    day ? "last day" : "whole range", static_cast<long long>(spans), graph.nodes().size(),
+                    graph.edges().size(), median(ms), *std::min_element(ms.begin(), ms.end()));
+    }
     return 0;
 }
