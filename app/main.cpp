@@ -3,6 +3,7 @@
 #include "engine.h"
 #include "exportcommand.h"
 #include "importcommand.h"
+#include "languageloader.h"
 #include "mainwindow.h"
 #include "options.h"
 #include "ratelogger.h"
@@ -12,6 +13,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QSettings>
 
 #include <cstdio>
 #include <cstring>
@@ -37,6 +39,9 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("tracedeck"));
     QCoreApplication::setOrganizationName(QStringLiteral("tracedeck"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TRACEDECK_VERSION));
+    // The system locale's language unless Preferences chose one (read at start: a change applies on restart).
+    LanguageLoader language;
+    language.load(QSettings().value(QStringLiteral("ui/language")).toString());
     if (auto *gui = qobject_cast<QApplication *>(app.get())) {
         gui->setWindowIcon(AppIcon::icon());
         QGuiApplication::setDesktopFileName(QStringLiteral("org.tracedeck.Tracedeck"));
