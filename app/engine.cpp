@@ -13,6 +13,7 @@ Engine::~Engine()
 
 bool Engine::start(const Options &options, QString *error)
 {
+    m_redaction = options.ingest.redaction;
     std::string writerError;
     m_writer = SpanWriter::open(options.databasePath.toStdString(), &writerError);
     if (!m_writer) {

@@ -6,6 +6,7 @@
 #include "languageloader.h"
 #include "mainwindow.h"
 #include "options.h"
+#include "preferencesbridge.h"
 #include "ratelogger.h"
 #include "signalwatcher.h"
 #include "singleinstance.h"
@@ -51,7 +52,7 @@ int main(int argc, char **argv)
         return ImportCommand::run(QCoreApplication::arguments());
 
     int exitCode = 0;
-    const auto options = Options::parse(QCoreApplication::arguments(), &exitCode);
+    const auto options = Options::parse(QCoreApplication::arguments(), &exitCode, PreferencesBridge::load());
     if (!options)
         return exitCode;
 

@@ -13,16 +13,21 @@
 #include "importprogressdialog.h"
 #include "ingeststatus.h"
 #include "keyadminmodel.h"
+#include "listenaddress.h"
 #include "mainwindow.h"
 #include "messagetext.h"
 #include "multirunmodel.h"
 #include "multirunview.h"
 #include "pathgraphview.h"
+#include "preferencesbridge.h"
+#include "preferencesdialog.h"
 #include "sampletraces.h"
 #include "servicegraph.h"
 #include "spanalignment.h"
 #include "spaninspector.h"
 #include "spanwriter.h"
+#include "storepaths.h"
+#include "thememanager.h"
 #include "timelinedata.h"
 #include "timelineview.h"
 #include "tracelistmodel.h"
@@ -35,6 +40,7 @@
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QPointer>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
 
@@ -69,6 +75,8 @@ Workstation::Workstation(Engine &engine, QObject *parent)
     , m_import(std::make_unique<FileImport>(*engine.writer()))
 {
     MainWindow &w = *m_window;
+    ThemeManager::apply(PreferencesBridge::load().theme);
+    m_import->setRedaction(engine.redaction());
     w.setDetailWidgets(m_timeline, m_inspector);
     m_conversation->setModel(m_conversationModel);
     w.addTraceTab(m_conversation, tr("Conversation"));
@@ -121,8 +129,7 @@ Workstation::Workstation(Engine &engine, QObject *parent)
     w.filterBar()->setWorkspaces(m_keyAdmin->workspaceNames());
     connect(m_keyAdmin, &KeyAdminModel::workspacesChanged, this,
             [this] { m_window->filterBar()->setWorkspaces(m_keyAdmin->workspaceNames()); });
-    // Listener address, database and body limit are command-line options; what is set here is per workspace.
-    connect(&w, &MainWindow::preferencesRequested, this, &Workstation::openWorkspaces);
+    connect(&w, &MainWindow::preferencesRequested, this, &Workstation::openPreferences);
     connect(&w, &MainWindow::workspacesRequested, this, &Workstation::openWorkspaces);
 
     m_progressDialog = new ImportProgressDialog(m_window.get());
@@ -353,6 +360,59 @@ WorkspacesDialog *Workstation::openWorkspaces()
     m_workspacesDialog->show();
     m_workspacesDialog->raise();
     return m_workspacesDialog;
+}
+
+PreferencesDialog *Workstation::openPreferences()
+{
+    if (!m_preferencesDialog) {
+        m_preferencesDialog = new PreferencesDialog(m_window.get());
+        m_preferencesDialog->setDefaultDatabasePath(StorePaths::defaultDatabasePath());
+        m_preferencesDialog->setAddressValidator([](const QString &text) {
+            QString error;
+            return ListenAddress::parse(text, &error) ? QString() : error;
+        });
+        connect(m_preferencesDialog, &PreferencesDialog::applied, this, [this] {
+            const Preferences before = PreferencesBridge::load();
+            const Preferences after = m_preferencesDialog->preferences();
+            QSettings settings;
+            after.save(settings);
+            settings.sync();
+            QStringList problems;
+            if (settings.status() != QSettings::NoError)
+                problems << tr("cannot write %1").arg(settings.fileName());
+            const QString local = QStringLiteral("local");
+            if (const auto days = m_preferencesDialog->retentionDays()) {
+                const auto info = m_keyAdmin->workspaceInfo(local);
+                QString error;
+                if ((!info || info->retentionDays != *days) &&
+                    !m_keyAdmin->setWorkspaceSettings(local, *days, info ? info->redaction : true, &error))
+                    problems << error;
+            }
+            ThemeManager::apply(after.theme);
+            Preferences restartOnly = after;
+            restartOnly.theme = before.theme;
+            if (!problems.isEmpty())
+                m_window->statusBar()->showMessage(
+                    tr("Preferences not saved: %1").arg(problems.join(QStringLiteral("; "))), 10000);
+            else if (!(restartOnly == before))
+                m_window->statusBar()->showMessage(tr("Preferences saved; the changes apply when Tracedeck "
+                                                      "restarts (the theme at once)."),
+                                                   10000);
+            else
+                m_window->statusBar()->showMessage(tr("Preferences saved."), 5000);
+            Q_EMIT preferencesApplied();
+        });
+        Q_EMIT preferencesDialogCreated(m_preferencesDialog);
+    }
+    if (!m_preferencesDialog->isVisible()) {
+        m_preferencesDialog->setPreferences(PreferencesBridge::load());
+        const auto info = m_keyAdmin->workspaceInfo(QStringLiteral("local"));
+        // A store without a local row keeps 30 days (KeyStore's default).
+        m_preferencesDialog->setRetentionDays(info ? info->retentionDays : WorkspaceInfo().retentionDays);
+    }
+    m_preferencesDialog->show();
+    m_preferencesDialog->raise();
+    return m_preferencesDialog;
 }
 
 void Workstation::showTrace(const QString &traceId)

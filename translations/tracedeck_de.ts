@@ -1166,6 +1166,173 @@ Felder: service: model: user: session: request: trace: status:error|ok code:HTTP
     </message>
 </context>
 <context>
+    <name>tracedeck::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Listener</source>
+        <translation>Empfang</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>Redaction</source>
+        <translation>Schwärzung</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <source>HOST:PORT, e.g. 127.0.0.1:4318 or [::1]:4318. An address other than loopback requires an API key on every request.</source>
+        <translation>HOST:PORT, z. B. 127.0.0.1:4318 oder [::1]:4318. Eine Adresse außer Loopback verlangt bei jeder Anfrage einen API-Schlüssel.</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Listen on:</source>
+        <translation>Empfangen auf:</translation>
+    </message>
+    <message>
+        <source>Largest request body:</source>
+        <translation>Größter Anfrage-Body:</translation>
+    </message>
+    <message>
+        <source>The limit holds before and after gzip inflation; larger requests get 413.</source>
+        <translation>Die Grenze gilt vor und nach dem Entpacken von gzip; größere Anfragen erhalten 413.</translation>
+    </message>
+    <message>
+        <source>Applies when Tracedeck restarts. The command line&apos;s --listen and --max-body-mb override these.</source>
+        <translation>Wirkt nach einem Neustart von Tracedeck. --listen und --max-body-mb auf der Befehlszeile haben Vorrang.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Forever</source>
+        <translation>Unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Database file:</source>
+        <translation>Datenbankdatei:</translation>
+    </message>
+    <message>
+        <source>Empty: the default location. A new file is created on the next start; the traces of the current one stay there. Applies when Tracedeck restarts; --db overrides it.</source>
+        <translation>Leer: der Standardort. Eine neue Datei wird beim nächsten Start angelegt; die Traces der aktuellen bleiben dort. Wirkt nach einem Neustart von Tracedeck; --db hat Vorrang.</translation>
+    </message>
+    <message>
+        <source>Keep local traces for:</source>
+        <translation>Lokale Traces aufbewahren für:</translation>
+    </message>
+    <message>
+        <source>The retention of the local workspace (other workspaces: Edit ▸ Workspaces &amp; API Keys). Stored in the database; purging by age is not switched on in this version.</source>
+        <translation>Die Aufbewahrungsdauer des Arbeitsbereichs local (andere Arbeitsbereiche: Bearbeiten ▸ Arbeitsbereiche &amp; API-Schlüssel). In der Datenbank gespeichert; das Löschen nach Alter ist in dieser Version nicht eingeschaltet.</translation>
+    </message>
+    <message>
+        <source>Redact secrets and personal data before spans are stored</source>
+        <translation>Geheimnisse und personenbezogene Daten schwärzen, bevor Spans gespeichert werden</translation>
+    </message>
+    <message>
+        <source>One key per line. A key matches attribute and JSON keys by their last segment, as a suffix (access_token) or with one qualifier (email_address).</source>
+        <translation>Ein Schlüssel pro Zeile. Ein Schlüssel trifft Attribut- und JSON-Schlüssel über ihr letztes Segment, als Endung (access_token) oder mit einem Zusatz (email_address).</translation>
+    </message>
+    <message>
+        <source>E-mail addresses</source>
+        <translation>E-Mail-Adressen</translation>
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation>Telefonnummern</translation>
+    </message>
+    <message>
+        <source>Payment card numbers</source>
+        <translation>Zahlungskartennummern</translation>
+    </message>
+    <message>
+        <source>Bearer tokens and JWTs</source>
+        <translation>Bearer-Tokens und JWTs</translation>
+    </message>
+    <message>
+        <source>API keys (sk-…, AKIA…, ghp_…)</source>
+        <translation>API-Schlüssel (sk-…, AKIA…, ghp_…)</translation>
+    </message>
+    <message>
+        <source>US social security numbers</source>
+        <translation>US-Sozialversicherungsnummern</translation>
+    </message>
+    <message>
+        <source>Sensitive keys:</source>
+        <translation>Sensible Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Patterns in text:</source>
+        <translation>Muster im Text:</translation>
+    </message>
+    <message>
+        <source>Applies to spans received or imported after Tracedeck restarts; stored spans are not changed. A workspace can turn redaction off (Workspaces &amp; API Keys).</source>
+        <translation>Gilt für Spans, die nach einem Neustart von Tracedeck empfangen oder importiert werden; gespeicherte Spans bleiben unverändert. Ein Arbeitsbereich kann die Schwärzung abschalten (Arbeitsbereiche &amp; API-Schlüssel).</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <source>A new language applies when Tracedeck restarts.</source>
+        <translation>Eine neue Sprache wirkt nach einem Neustart von Tracedeck.</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>Farbschema:</translation>
+    </message>
+    <message>
+        <source>The theme applies at once.</source>
+        <translation>Das Farbschema wirkt sofort.</translation>
+    </message>
+    <message>
+        <source>Database File</source>
+        <translation>Datenbankdatei</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db *.sqlite);;All files (*)</source>
+        <translation>SQLite-Datenbanken (*.db *.sqlite);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>give an address as HOST:PORT</source>
+        <translation>geben Sie eine Adresse als HOST:PORT an</translation>
+    </message>
+    <message>
+        <source>Listen on: %1</source>
+        <translation>Empfangen auf: %1</translation>
+    </message>
+</context>
+<context>
     <name>tracedeck::SpanInspector</name>
     <message>
         <source>No span selected</source>
@@ -1836,6 +2003,22 @@ B: %2</translation>
     <message>
         <source>The store is busy; try again in a moment.</source>
         <translation>Der Speicher ist ausgelastet; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Preferences not saved: %1</source>
+        <translation>Einstellungen nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Preferences saved; the changes apply when Tracedeck restarts (the theme at once).</source>
+        <translation>Einstellungen gespeichert; die Änderungen wirken nach einem Neustart von Tracedeck (das Farbschema sofort).</translation>
+    </message>
+    <message>
+        <source>Preferences saved.</source>
+        <translation>Einstellungen gespeichert.</translation>
     </message>
 </context>
 </TS>

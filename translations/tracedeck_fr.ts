@@ -1166,6 +1166,173 @@ Champs : service: model: user: session: request: trace: status:error|ok code:HTT
     </message>
 </context>
 <context>
+    <name>tracedeck::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>Listener</source>
+        <translation>Écoute</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Stockage</translation>
+    </message>
+    <message>
+        <source>Redaction</source>
+        <translation>Masquage</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Apparence</translation>
+    </message>
+    <message>
+        <source>HOST:PORT, e.g. 127.0.0.1:4318 or [::1]:4318. An address other than loopback requires an API key on every request.</source>
+        <translation>HÔTE:PORT, p. ex. 127.0.0.1:4318 ou [::1]:4318. Une adresse autre que la boucle locale exige une clé d’API à chaque requête.</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> Mio</translation>
+    </message>
+    <message>
+        <source>Listen on:</source>
+        <translation>Écouter sur :</translation>
+    </message>
+    <message>
+        <source>Largest request body:</source>
+        <translation>Corps de requête maximal :</translation>
+    </message>
+    <message>
+        <source>The limit holds before and after gzip inflation; larger requests get 413.</source>
+        <translation>La limite vaut avant et après décompression gzip ; les requêtes plus grandes reçoivent 413.</translation>
+    </message>
+    <message>
+        <source>Applies when Tracedeck restarts. The command line&apos;s --listen and --max-body-mb override these.</source>
+        <translation>Prend effet au redémarrage de Tracedeck. Les options --listen et --max-body-mb de la ligne de commande priment.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>Forever</source>
+        <translation>Toujours</translation>
+    </message>
+    <message>
+        <source>Database file:</source>
+        <translation>Fichier de base de données :</translation>
+    </message>
+    <message>
+        <source>Empty: the default location. A new file is created on the next start; the traces of the current one stay there. Applies when Tracedeck restarts; --db overrides it.</source>
+        <translation>Vide : l’emplacement par défaut. Un nouveau fichier est créé au prochain démarrage ; les traces de l’actuel y restent. Prend effet au redémarrage de Tracedeck ; --db prime.</translation>
+    </message>
+    <message>
+        <source>Keep local traces for:</source>
+        <translation>Conserver les traces locales pendant :</translation>
+    </message>
+    <message>
+        <source>The retention of the local workspace (other workspaces: Edit ▸ Workspaces &amp; API Keys). Stored in the database; purging by age is not switched on in this version.</source>
+        <translation>La durée de conservation de l’espace de travail local (autres espaces : Édition ▸ Espaces de travail et clés d’API). Enregistrée dans la base ; la purge par âge n’est pas activée dans cette version.</translation>
+    </message>
+    <message>
+        <source>Redact secrets and personal data before spans are stored</source>
+        <translation>Masquer les secrets et les données personnelles avant l’enregistrement des spans</translation>
+    </message>
+    <message>
+        <source>One key per line. A key matches attribute and JSON keys by their last segment, as a suffix (access_token) or with one qualifier (email_address).</source>
+        <translation>Une clé par ligne. Une clé correspond aux clés d’attributs et JSON par leur dernier segment, comme suffixe (access_token) ou avec un qualificatif (email_address).</translation>
+    </message>
+    <message>
+        <source>E-mail addresses</source>
+        <translation>Adresses e-mail</translation>
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation>Numéros de téléphone</translation>
+    </message>
+    <message>
+        <source>Payment card numbers</source>
+        <translation>Numéros de carte bancaire</translation>
+    </message>
+    <message>
+        <source>Bearer tokens and JWTs</source>
+        <translation>Jetons Bearer et JWT</translation>
+    </message>
+    <message>
+        <source>API keys (sk-…, AKIA…, ghp_…)</source>
+        <translation>Clés d’API (sk-…, AKIA…, ghp_…)</translation>
+    </message>
+    <message>
+        <source>US social security numbers</source>
+        <translation>Numéros de sécurité sociale américains</translation>
+    </message>
+    <message>
+        <source>Sensitive keys:</source>
+        <translation>Clés sensibles :</translation>
+    </message>
+    <message>
+        <source>Patterns in text:</source>
+        <translation>Motifs dans le texte :</translation>
+    </message>
+    <message>
+        <source>Applies to spans received or imported after Tracedeck restarts; stored spans are not changed. A workspace can turn redaction off (Workspaces &amp; API Keys).</source>
+        <translation>S’applique aux spans reçus ou importés après le redémarrage de Tracedeck ; les spans enregistrés ne changent pas. Un espace de travail peut désactiver le masquage (Espaces de travail et clés d’API).</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Langue :</translation>
+    </message>
+    <message>
+        <source>A new language applies when Tracedeck restarts.</source>
+        <translation>Une nouvelle langue prend effet au redémarrage de Tracedeck.</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>Thème :</translation>
+    </message>
+    <message>
+        <source>The theme applies at once.</source>
+        <translation>Le thème s’applique immédiatement.</translation>
+    </message>
+    <message>
+        <source>Database File</source>
+        <translation>Fichier de base de données</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db *.sqlite);;All files (*)</source>
+        <translation>Bases SQLite (*.db *.sqlite);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>give an address as HOST:PORT</source>
+        <translation>indiquez une adresse sous la forme HÔTE:PORT</translation>
+    </message>
+    <message>
+        <source>Listen on: %1</source>
+        <translation>Écouter sur : %1</translation>
+    </message>
+</context>
+<context>
     <name>tracedeck::SpanInspector</name>
     <message>
         <source>No span selected</source>
@@ -1836,6 +2003,22 @@ B : %2</translation>
     <message>
         <source>The store is busy; try again in a moment.</source>
         <translation>La base est occupée ; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>impossible d’écrire %1</translation>
+    </message>
+    <message>
+        <source>Preferences not saved: %1</source>
+        <translation>Préférences non enregistrées : %1</translation>
+    </message>
+    <message>
+        <source>Preferences saved; the changes apply when Tracedeck restarts (the theme at once).</source>
+        <translation>Préférences enregistrées ; les changements prennent effet au redémarrage de Tracedeck (le thème immédiatement).</translation>
+    </message>
+    <message>
+        <source>Preferences saved.</source>
+        <translation>Préférences enregistrées.</translation>
     </message>
 </context>
 </TS>
