@@ -1,6 +1,7 @@
 #include "preferencesbridge.h"
 
 #include "ingestoptions.h"
+#include "storepaths.h"
 
 #include <QSettings>
 
@@ -30,6 +31,14 @@ Preferences PreferencesBridge::load()
 {
     const QSettings settings;
     return Preferences::load(settings, defaults());
+}
+
+QString PreferencesBridge::databasePath()
+{
+    // Named explicitly: the subcommands' QCoreApplication has no organisation or application name yet.
+    const QSettings settings(QStringLiteral("tracedeck"), QStringLiteral("tracedeck"));
+    const QString path = settings.value(QStringLiteral("store/database")).toString().trimmed();
+    return path.isEmpty() ? StorePaths::defaultDatabasePath() : path;
 }
 
 Redactor::Rules PreferencesBridge::rules(const Preferences::Redaction &redaction)

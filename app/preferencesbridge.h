@@ -13,6 +13,9 @@ public:
     // The preferences in the application's QSettings, missing values from defaults().
     static Preferences load();
     static Redactor::Rules rules(const Preferences::Redaction &redaction);
+    // The database when no --db is given: the one set in Preferences, else StorePaths' default. For the
+    // subcommands (import, export, keys, workspaces), which run before the application's name is set.
+    static QString databasePath();
 };
 
 } // namespace tracedeck

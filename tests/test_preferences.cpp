@@ -2,6 +2,7 @@
 // Preferences) with the local workspace's retention going to the store; the theme applies live.
 #include "engine.h"
 #include "keyadminmodel.h"
+#include "languageloader.h"
 #include "mainwindow.h"
 #include "options.h"
 #include "preferences.h"
@@ -273,6 +274,34 @@ private Q_SLOTS:
                  ThemeManager::lightPalette().color(QPalette::Base));
         ThemeManager::apply(Preferences::Theme::System);
         QCOMPARE(ThemeManager::current(), Preferences::Theme::System);
+    }
+
+    // Every page, light and dark and in German (the longest strings), saved to be looked at.
+    void screenshotsOfEveryPage()
+    {
+        const QString dir = QStringLiteral(TRACEDECK_SCREENSHOT_OUT);
+        QDir().mkpath(dir);
+        LanguageLoader language;
+        for (const QString &lang : {QStringLiteral("en"), QStringLiteral("de")}) {
+            language.load(lang);
+            for (const auto theme : {Preferences::Theme::Light, Preferences::Theme::Dark}) {
+                ThemeManager::apply(theme);
+                PreferencesDialog dialog;
+                dialog.setPreferences(PreferencesBridge::defaults());
+                dialog.setRetentionDays(30);
+                dialog.setDefaultDatabasePath(
+                    QStringLiteral("/home/ann/.local/share/tracedeck/tracedeck.db"));
+                dialog.show();
+                QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+                for (int page = 0; page < dialog.pageCount(); ++page) {
+                    dialog.showPage(page);
+                    QVERIFY(dialog.grab().save(dir + QStringLiteral("/preferences-%1-%2-%3.png")
+                                                         .arg(lang, Preferences::themeName(theme))
+                                                         .arg(page)));
+                }
+            }
+        }
+        language.load(QStringLiteral("en"));
     }
 
 private:

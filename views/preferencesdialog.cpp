@@ -53,6 +53,7 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     setObjectName(QStringLiteral("preferencesDialog"));
     m_pageList->setObjectName(QStringLiteral("preferencePages"));
     m_pageList->setFixedWidth(170);
+    m_pageList->setSpacing(3);
     connect(m_pageList, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     addPage(tr("Listener"), listenerPage());
     addPage(tr("Storage"), storagePage());
