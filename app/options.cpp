@@ -33,6 +33,11 @@ bool Options::wantsHeadless(int argc, char **argv)
     return false;
 }
 
+std::optional<Options> Options::parse(const QStringList &arguments, int *exitCode)
+{
+    return parse(arguments, exitCode, PreferencesBridge::defaults());
+}
+
 std::optional<Options> Options::parse(const QStringList &arguments, int *exitCode,
                                       const Preferences &defaults)
 {

@@ -26,6 +26,8 @@ struct Options {
     // *exitCode to 2. Returns nullopt in both cases.
     static std::optional<Options> parse(const QStringList &arguments, int *exitCode,
                                         const Preferences &defaults);
+    // The same over the built-in defaults (no stored preferences).
+    static std::optional<Options> parse(const QStringList &arguments, int *exitCode);
     // Cheap look at argv before the QApplication exists: a window is needed unless --headless is given.
     static bool wantsHeadless(int argc, char **argv);
 };

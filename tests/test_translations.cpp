@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QFile>
 #include <QMenuBar>
 #include <QRegularExpression>
@@ -127,6 +128,15 @@ private Q_SLOTS:
         QCOMPARE(fileMenuTitle(), QStringLiteral("&File"));
         QCOMPARE(loader.load(QStringLiteral("de")), QStringLiteral("de"));
         QCOMPARE(fileMenuTitle(), QStringLiteral("&Datei"));
+        {
+            // Looked at: German is the longest; menus and toolbar must still fit.
+            MainWindow window;
+            window.resize(1400, 800);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QDir().mkpath(QStringLiteral(TRACEDECK_SCREENSHOT_OUT));
+            QVERIFY(window.grab().save(QStringLiteral(TRACEDECK_SCREENSHOT_OUT "/main-window-de.png")));
+        }
         QCOMPARE(loader.load(QStringLiteral("fr")), QStringLiteral("fr"));
         QCOMPARE(fileMenuTitle(), QStringLiteral("&Fichier"));
         // Plurals come from the translation too.
