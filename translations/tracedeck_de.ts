@@ -962,7 +962,7 @@ Felder: service: model: user: session: request: trace: status:error|ok code:HTTP
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
+        <translation>B&amp;eenden</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
@@ -998,7 +998,7 @@ Felder: service: model: user: session: request: trace: status:error|ok code:HTTP
     </message>
     <message>
         <source>Co&amp;mpare Selected Traces</source>
-        <translation>Ausgewählte Traces &amp;vergleichen</translation>
+        <translation>Ausgewählte Traces ver&amp;gleichen</translation>
     </message>
     <message>
         <source>Compare the traces selected in the list: two side by side, or more in a table of totals (Ctrl+click to select several)</source>

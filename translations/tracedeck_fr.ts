@@ -986,7 +986,7 @@ Champs : service: model: user: session: request: trace: status:error|ok code:HTT
     </message>
     <message>
         <source>Zoom to &amp;Fit</source>
-        <translation>&amp;Ajuster</translation>
+        <translation>A&amp;juster</translation>
     </message>
     <message>
         <source>&amp;Critical Path</source>
