@@ -1,6 +1,7 @@
 #include "admincommand.h"
 
 #include "keystore.h"
+#include "preferencesbridge.h"
 #include "storepaths.h"
 
 #include <QCommandLineParser>
@@ -88,7 +89,7 @@ public:
     QStringList positional() const { return m_parser.positionalArguments(); }
     std::unique_ptr<KeyStore> openStore(int *code)
     {
-        const QString path = m_parser.isSet(m_db) ? m_parser.value(m_db) : StorePaths::defaultDatabasePath();
+        const QString path = m_parser.isSet(m_db) ? m_parser.value(m_db) : PreferencesBridge::databasePath();
         std::string error;
         auto store = KeyStore::open(path.toStdString(), &error);
         if (!store)

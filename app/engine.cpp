@@ -13,6 +13,7 @@ Engine::~Engine()
 
 bool Engine::start(const Options &options, QString *error)
 {
+    m_redaction = options.ingest.redaction;
     std::string writerError;
     SpanWriter::Options writerOptions;
     writerOptions.retentionCheckInterval = SpanWriter::kRetentionCheckInterval;

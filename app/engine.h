@@ -25,6 +25,8 @@ public:
 
     SpanWriter *writer() const { return m_writer.get(); }
     IngestListener *listener() const { return m_listener.get(); }
+    // The redaction the listener applies (from the options), for imports through the window to match.
+    const Redactor::Rules &redaction() const { return m_redaction; }
 
 Q_SIGNALS:
     // On the thread that owns the Engine, after each commit that stored something.
@@ -33,6 +35,7 @@ Q_SIGNALS:
 private:
     std::unique_ptr<SpanWriter> m_writer;
     std::unique_ptr<IngestListener> m_listener;
+    Redactor::Rules m_redaction;
 };
 
 } // namespace tracedeck

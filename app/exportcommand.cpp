@@ -1,5 +1,6 @@
 #include "exportcommand.h"
 
+#include "preferencesbridge.h"
 #include "storepaths.h"
 #include "storereader.h"
 #include "traceexporter.h"
@@ -95,7 +96,7 @@ int ExportCommand::run(const QStringList &arguments)
     if (!request.traceIds.empty() && parser.isSet(filter))
         return fail(2, QStringLiteral("give --trace or --filter, not both"));
 
-    const QString dbPath = parser.isSet(db) ? parser.value(db) : StorePaths::defaultDatabasePath();
+    const QString dbPath = parser.isSet(db) ? parser.value(db) : PreferencesBridge::databasePath();
     if (!QFileInfo::exists(dbPath))
         return fail(1, QStringLiteral("no database at %1").arg(dbPath));
     std::string error;

@@ -1,6 +1,7 @@
 #include "importcommand.h"
 
 #include "fileimport.h"
+#include "preferencesbridge.h"
 #include "signalwatcher.h"
 #include "spanwriter.h"
 #include "storepaths.h"
@@ -76,7 +77,7 @@ int ImportCommand::run(const QStringList &arguments)
         return 2;
     }
 
-    const QString dbPath = parser.isSet(db) ? parser.value(db) : StorePaths::defaultDatabasePath();
+    const QString dbPath = parser.isSet(db) ? parser.value(db) : PreferencesBridge::databasePath();
     QDir().mkpath(QFileInfo(dbPath).absolutePath());
     std::string error;
     auto writer = SpanWriter::open(dbPath.toStdString(), &error);

@@ -3,8 +3,10 @@
 #include "engine.h"
 #include "exportcommand.h"
 #include "importcommand.h"
+#include "languageloader.h"
 #include "mainwindow.h"
 #include "options.h"
+#include "preferencesbridge.h"
 #include "ratelogger.h"
 #include "signalwatcher.h"
 #include "singleinstance.h"
@@ -12,6 +14,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QSettings>
 
 #include <cstdio>
 #include <cstring>
@@ -37,6 +40,9 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("tracedeck"));
     QCoreApplication::setOrganizationName(QStringLiteral("tracedeck"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TRACEDECK_VERSION));
+    // The system locale's language unless Preferences chose one (read at start: a change applies on restart).
+    LanguageLoader language;
+    language.load(QSettings().value(QStringLiteral("ui/language")).toString());
     if (auto *gui = qobject_cast<QApplication *>(app.get())) {
         gui->setWindowIcon(AppIcon::icon());
         QGuiApplication::setDesktopFileName(QStringLiteral("org.tracedeck.Tracedeck"));
@@ -46,7 +52,7 @@ int main(int argc, char **argv)
         return ImportCommand::run(QCoreApplication::arguments());
 
     int exitCode = 0;
-    const auto options = Options::parse(QCoreApplication::arguments(), &exitCode);
+    const auto options = Options::parse(QCoreApplication::arguments(), &exitCode, PreferencesBridge::load());
     if (!options)
         return exitCode;
 

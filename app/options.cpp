@@ -1,5 +1,6 @@
 #include "options.h"
 
+#include "preferencesbridge.h"
 #include "storepaths.h"
 
 #include <QCommandLineParser>
@@ -34,6 +35,12 @@ bool Options::wantsHeadless(int argc, char **argv)
 
 std::optional<Options> Options::parse(const QStringList &arguments, int *exitCode)
 {
+    return parse(arguments, exitCode, PreferencesBridge::defaults());
+}
+
+std::optional<Options> Options::parse(const QStringList &arguments, int *exitCode,
+                                      const Preferences &defaults)
+{
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Tracedeck — a local observability workstation for LLM agents and services.\n"
@@ -47,16 +54,20 @@ std::optional<Options> Options::parse(const QStringList &arguments, int *exitCod
                                                      "SIGINT or SIGTERM."));
     const QCommandLineOption listen(QStringLiteral("listen"),
                                     QStringLiteral("Listen for OTLP/HTTP and Zipkin on HOST:PORT "
-                                                   "(default 127.0.0.1:4318)."),
-                                    QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:4318"));
+                                                   "(default %1, set in Preferences).")
+                                        .arg(defaults.listenAddress),
+                                    QStringLiteral("HOST:PORT"), defaults.listenAddress);
     const QCommandLineOption db(QStringLiteral("db"),
                                 QStringLiteral("SQLite database file (default %1).")
-                                    .arg(QStringLiteral("~/.local/share/tracedeck/tracedeck.db")),
+                                    .arg(defaults.databasePath.isEmpty()
+                                             ? QStringLiteral("~/.local/share/tracedeck/tracedeck.db")
+                                             : defaults.databasePath),
                                 QStringLiteral("FILE"));
     const QCommandLineOption maxBody(QStringLiteral("max-body-mb"),
                                      QStringLiteral("Largest request body accepted, in MiB, before and after "
-                                                    "gzip inflation (default 20)."),
-                                     QStringLiteral("N"), QStringLiteral("20"));
+                                                    "gzip inflation (default %1).")
+                                         .arg(defaults.maxBodyMb),
+                                     QStringLiteral("N"), QString::number(defaults.maxBodyMb));
     const QCommandLineOption requireKeys(
         QStringLiteral("require-keys"), QStringLiteral("Require an API key on every request, on loopback too "
                                                        "(a non-loopback --listen always does)."));
@@ -98,12 +109,16 @@ std::optional<Options> Options::parse(const QStringList &arguments, int *exitCod
     QString error;
     const auto address = ListenAddress::parse(parser.value(listen), &error);
     if (!address) {
+        if (!parser.isSet(listen))
+            error = QStringLiteral("the listener address in Preferences: %1 (give --listen HOST:PORT)")
+                        .arg(error);
         printTo(stderr, QStringLiteral("tracedeck: %1\n").arg(error));
         *exitCode = 2;
         return std::nullopt;
     }
     options.ingest.address = *address;
     options.ingest.requireKeys = parser.isSet(requireKeys);
+    options.ingest.redaction = PreferencesBridge::rules(defaults.redaction);
     bool ok = false;
     const int maxBodyMb = parser.value(maxBody).toInt(&ok);
     if (!ok || maxBodyMb < 1 || maxBodyMb > 1024) {
@@ -118,7 +133,12 @@ std::optional<Options> Options::parse(const QStringList &arguments, int *exitCod
         *exitCode = 2;
         return std::nullopt;
     }
-    options.databasePath = parser.isSet(db) ? parser.value(db) : StorePaths::defaultDatabasePath();
+    if (parser.isSet(db))
+        options.databasePath = parser.value(db);
+    else if (!defaults.databasePath.isEmpty())
+        options.databasePath = defaults.databasePath;
+    else
+        options.databasePath = StorePaths::defaultDatabasePath();
     return options;
 }
 

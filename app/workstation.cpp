@@ -14,11 +14,14 @@
 #include "importprogressdialog.h"
 #include "ingeststatus.h"
 #include "keyadminmodel.h"
+#include "listenaddress.h"
 #include "mainwindow.h"
 #include "messagetext.h"
 #include "multirunmodel.h"
 #include "multirunview.h"
 #include "pathgraphview.h"
+#include "preferencesbridge.h"
+#include "preferencesdialog.h"
 #include "sampletraces.h"
 #include "servicegraph.h"
 #include "servicemap.h"
@@ -26,6 +29,8 @@
 #include "spanalignment.h"
 #include "spaninspector.h"
 #include "spanwriter.h"
+#include "storepaths.h"
+#include "thememanager.h"
 #include "timelinedata.h"
 #include "timelineview.h"
 #include "tracelistmodel.h"
@@ -41,11 +46,10 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QProgressDialog>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
-
-#include <algorithm>
 
 #include <algorithm>
 
@@ -78,14 +82,13 @@ Workstation::Workstation(Engine &engine, QObject *parent)
     , m_import(std::make_unique<FileImport>(*engine.writer()))
 {
     MainWindow &w = *m_window;
+    ThemeManager::apply(PreferencesBridge::load().theme);
+    m_import->setRedaction(engine.redaction());
     w.setDetailWidgets(m_timeline, m_inspector);
     m_conversation->setModel(m_conversationModel);
     w.addTraceTab(m_conversation, tr("Conversation"));
     w.addTraceTab(m_pathGraph, tr("Path graph"));
     w.addTraceTab(m_serviceMap, tr("Service map"));
-    m_serviceMap->setToolTip(
-        tr("Every service of the workspace in the trace list's time range, and the calls "
-           "between them"));
     for (PathGraphView *graph : {m_pathGraph, m_serviceMap})
         connect(graph, &PathGraphView::serviceActivated, this, [this](const QString &service) {
             const QString value = service.contains(u' ') ? u'"' + service + u'"' : service;
@@ -160,8 +163,7 @@ Workstation::Workstation(Engine &engine, QObject *parent)
     w.filterBar()->setWorkspaces(m_keyAdmin->workspaceNames());
     connect(m_keyAdmin, &KeyAdminModel::workspacesChanged, this,
             [this] { m_window->filterBar()->setWorkspaces(m_keyAdmin->workspaceNames()); });
-    // Listener address, database and body limit are command-line options; what is set here is per workspace.
-    connect(&w, &MainWindow::preferencesRequested, this, &Workstation::openWorkspaces);
+    connect(&w, &MainWindow::preferencesRequested, this, &Workstation::openPreferences);
     connect(&w, &MainWindow::workspacesRequested, this, &Workstation::openWorkspaces);
 
     m_progressDialog = new ImportProgressDialog(m_window.get());
@@ -190,7 +192,7 @@ Workstation::Workstation(Engine &engine, QObject *parent)
     connect(&m_refreshThrottle, &QTimer::timeout, m_traces, &TraceListModel::refresh);
     connect(&m_refreshThrottle, &QTimer::timeout, this, &Workstation::updateEmptyState);
     m_serviceMapThrottle.setSingleShot(true);
-    m_serviceMapThrottle.setInterval(2000); // a whole-range scan: at most every two seconds under live ingest
+    m_serviceMapThrottle.setInterval(5000); // a scan of up to 200k spans: at most every 5 s under live ingest
     connect(&m_serviceMapThrottle, &QTimer::timeout, this, &Workstation::serviceMapChanged);
     connect(&m_refreshThrottle, &QTimer::timeout, this, [this] {
         if (!m_serviceMapThrottle.isActive())
@@ -351,31 +353,38 @@ void Workstation::loadServiceMap()
     m_serviceMapStale = false;
     m_serviceMapFilter = m_traces->filter();
     const quint64 generation = ++m_serviceMapGeneration;
-    m_mapReader->post(
-        [this, generation, filter = m_serviceMapFilter](StoreReader *reader, const std::string &openError) {
-            std::string error = openError;
-            auto graph = std::make_shared<const ServiceGraph>(
-                reader ? ServiceMap::load(*reader, filter.workspace, filter.fromNs, filter.toNs, &error)
-                       : ServiceGraph());
-            auto layout = std::make_shared<const GraphLayout>(GraphLayout::layout(*graph));
-            QMetaObject::invokeMethod(
-                this,
-                [this, generation, graph, layout, error] {
-                    if (generation != m_serviceMapGeneration)
-                        return;
-                    if (!error.empty()) {
-                        m_serviceMap->clear(
-                            tr("Cannot read the service map: %1").arg(QString::fromStdString(error)));
-                        return;
-                    }
-                    if (graph->isEmpty())
-                        m_serviceMap->clear(tr("No spans in this workspace and time range"));
-                    else
-                        m_serviceMap->setGraph(graph, layout);
-                    Q_EMIT serviceMapShown(int(graph->nodes().size()), int(graph->edges().size()));
-                },
-                Qt::QueuedConnection);
-        });
+    m_mapReader->post([this, generation, filter = m_serviceMapFilter](StoreReader *reader,
+                                                                      const std::string &openError) {
+        std::string error = openError;
+        bool capped = false;
+        auto graph = std::make_shared<const ServiceGraph>(
+            reader ? ServiceMap::load(*reader, filter.workspace, filter.fromNs, filter.toNs, &capped, &error)
+                   : ServiceGraph());
+        auto layout = std::make_shared<const GraphLayout>(GraphLayout::layout(*graph));
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, graph, layout, error, capped] {
+                if (generation != m_serviceMapGeneration)
+                    return;
+                m_serviceMap->setToolTip(
+                    capped ? tr("The latest %L1 spans of the trace list's time range: pick a shorter range "
+                                "to map all of it")
+                                 .arg(ServiceMap::kMaxSpans)
+                           : tr("Every span of the workspace in the trace list's time range, and the calls "
+                                "between services"));
+                if (!error.empty()) {
+                    m_serviceMap->clear(
+                        tr("Cannot read the service map: %1").arg(QString::fromStdString(error)));
+                    return;
+                }
+                if (graph->isEmpty())
+                    m_serviceMap->clear(tr("No spans in this workspace and time range"));
+                else
+                    m_serviceMap->setGraph(graph, layout);
+                Q_EMIT serviceMapShown(int(graph->nodes().size()), int(graph->edges().size()));
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void Workstation::compareTraces(const QStringList &traceIds)
@@ -615,6 +624,59 @@ WorkspacesDialog *Workstation::openWorkspaces()
     m_workspacesDialog->show();
     m_workspacesDialog->raise();
     return m_workspacesDialog;
+}
+
+PreferencesDialog *Workstation::openPreferences()
+{
+    if (!m_preferencesDialog) {
+        m_preferencesDialog = new PreferencesDialog(m_window.get());
+        m_preferencesDialog->setDefaultDatabasePath(StorePaths::defaultDatabasePath());
+        m_preferencesDialog->setAddressValidator([](const QString &text) {
+            QString error;
+            return ListenAddress::parse(text, &error) ? QString() : error;
+        });
+        connect(m_preferencesDialog, &PreferencesDialog::applied, this, [this] {
+            const Preferences before = PreferencesBridge::load();
+            const Preferences after = m_preferencesDialog->preferences();
+            QSettings settings;
+            after.save(settings);
+            settings.sync();
+            QStringList problems;
+            if (settings.status() != QSettings::NoError)
+                problems << tr("cannot write %1").arg(settings.fileName());
+            const QString local = QStringLiteral("local");
+            if (const auto days = m_preferencesDialog->retentionDays()) {
+                const auto info = m_keyAdmin->workspaceInfo(local);
+                QString error;
+                if ((!info || info->retentionDays != *days) &&
+                    !m_keyAdmin->setWorkspaceSettings(local, *days, info ? info->redaction : true, &error))
+                    problems << error;
+            }
+            ThemeManager::apply(after.theme);
+            Preferences restartOnly = after;
+            restartOnly.theme = before.theme;
+            if (!problems.isEmpty())
+                m_window->statusBar()->showMessage(
+                    tr("Preferences not saved: %1").arg(problems.join(QStringLiteral("; "))), 10000);
+            else if (!(restartOnly == before))
+                m_window->statusBar()->showMessage(tr("Preferences saved; the changes apply when Tracedeck "
+                                                      "restarts (the theme at once)."),
+                                                   10000);
+            else
+                m_window->statusBar()->showMessage(tr("Preferences saved."), 5000);
+            Q_EMIT preferencesApplied();
+        });
+        Q_EMIT preferencesDialogCreated(m_preferencesDialog);
+    }
+    if (!m_preferencesDialog->isVisible()) {
+        m_preferencesDialog->setPreferences(PreferencesBridge::load());
+        const auto info = m_keyAdmin->workspaceInfo(QStringLiteral("local"));
+        // A store without a local row keeps 30 days (KeyStore's default).
+        m_preferencesDialog->setRetentionDays(info ? info->retentionDays : WorkspaceInfo().retentionDays);
+    }
+    m_preferencesDialog->show();
+    m_preferencesDialog->raise();
+    return m_preferencesDialog;
 }
 
 void Workstation::showTrace(const QString &traceId)

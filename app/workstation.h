@@ -23,6 +23,7 @@ class Conversation;
 class ConversationModel;
 class ConversationView;
 class PathGraphView;
+class PreferencesDialog;
 class Engine;
 class FileImport;
 class KeyAdminModel;
@@ -66,6 +67,9 @@ public:
     // Settings ▸ Workspaces & API keys (non-modal; one instance).
     WorkspacesDialog *openWorkspaces();
     KeyAdminModel &keyAdmin() const { return *m_keyAdmin; }
+    // Edit ▸ Preferences (non-modal; one instance): filled from QSettings and the local workspace's
+    // retention; applying stores them and switches the theme.
+    PreferencesDialog *openPreferences();
     // Two traces: side by side in a compare tab (the earlier one is A); more: a table of totals. Loaded on a
     // reader thread.
     void compareTraces(const QStringList &traceIds);
@@ -81,6 +85,10 @@ public:
     bool savePathGraphImage(const QString &path);
 
 Q_SIGNALS:
+    // A Preferences dialog was made: the place to add pages of other parts (addPage).
+    void preferencesDialogCreated(PreferencesDialog *dialog);
+    // Preferences were applied and stored.
+    void preferencesApplied();
     // The timeline shows this trace (its spans are loaded and laid out).
     void traceShown(const QString &traceId);
     // The inspector shows this span.
@@ -123,6 +131,7 @@ private:
     TraceListModel *m_traces;
     KeyAdminModel *m_keyAdmin;
     WorkspacesDialog *m_workspacesDialog = nullptr;
+    PreferencesDialog *m_preferencesDialog = nullptr;
     TimelineView *m_timeline;
     SpanInspector *m_inspector;
     ConversationModel *m_conversationModel;

@@ -341,8 +341,10 @@ private Q_SLOTS:
         QVERIFY(tracedeck::testing::writeAndWait(*writer, std::move(batch)).ok);
         auto reader = StoreReader::open(path, &error);
         QVERIFY2(reader, error.c_str());
-        const ServiceGraph map = ServiceMap::load(*reader, "local", t0, t0 + 10'000 * ms, &error);
+        bool capped = false;
+        const ServiceGraph map = ServiceMap::load(*reader, "local", t0, t0 + 10'000 * ms, &capped, &error);
         QVERIFY2(error.empty(), error.c_str());
+        QVERIFY(!capped);
         QCOMPARE(int(map.nodes().size()), 4);
         const auto node = [&](const char *name) {
             return map.nodes()[size_t(map.indexOf(QString::fromLatin1(name)))];
@@ -373,7 +375,8 @@ private Q_SLOTS:
             int(TimelineData::colourSlots({QStringLiteral("gateway"), QStringLiteral("orders"),
                                            QStringLiteral("postgres"), QStringLiteral("scheduler")})[0]));
         // No range: every trace of the workspace.
-        const ServiceGraph all = ServiceMap::load(*reader, "local", std::nullopt, std::nullopt, &error);
+        const ServiceGraph all =
+            ServiceMap::load(*reader, "local", std::nullopt, std::nullopt, &capped, &error);
         QCOMPARE(all.nodes()[size_t(all.indexOf(QStringLiteral("gateway")))].calls, int64_t(3));
     }
 };

@@ -1,9 +1,12 @@
 #include "compareview.h"
+#include "thememanager.h"
 
 #include "displayformat.h"
 #include "textdiffview.h"
 #include "timelineview.h"
 
+#include <QEvent>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QSplitter>
@@ -28,8 +31,8 @@ protected:
         QStyledItemDelegate::initStyleOption(option, index);
         const int sign = index.data(CompareModel::DeltaSignRole).toInt();
         if (sign != 0 && !(option->state & QStyle::State_Selected))
-            option->palette.setColor(QPalette::Text,
-                                     sign > 0 ? QColor(0xc6, 0x28, 0x28) : QColor(0x2e, 0x7d, 0x32));
+            option->palette.setColor(QPalette::Text, sign > 0 ? ThemeManager::negative(option->palette)
+                                                              : ThemeManager::positive(option->palette));
     }
 };
 
@@ -60,7 +63,10 @@ QString coloured(const QString &text, double sign)
     if (sign == 0)
         return text;
     return QStringLiteral("<span style=\"color:%1\">%2</span>")
-        .arg(sign > 0 ? QStringLiteral("#c62828") : QStringLiteral("#2e7d32"), text);
+        .arg((sign > 0 ? ThemeManager::negative(QGuiApplication::palette())
+                       : ThemeManager::positive(QGuiApplication::palette()))
+                 .name(),
+             text);
 }
 
 } // namespace
@@ -187,6 +193,13 @@ void CompareView::setRuns(const QString &leftTraceId, const QString &rightTraceI
     m_syncing = false;
     m_diff->showMessage(tr("Select a matched LLM call to compare its messages word by word."));
     updateSummary();
+}
+
+void CompareView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_model->left())
+        updateSummary(); // its colours follow the theme
 }
 
 void CompareView::updateSummary()

@@ -50,6 +50,9 @@ Q_SIGNALS:
     // A matched pair of LLM calls is selected: the app loads their messages and calls setMessages.
     void llmPairSelected(int left, int right);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void selectFromLeft(int index);
     void selectFromRight(int index);

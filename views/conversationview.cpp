@@ -619,6 +619,14 @@ void ConversationView::clickable(QWidget *widget, const QString &spanId)
     widget->installEventFilter(this);
 }
 
+void ConversationView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // The bubbles' tints are mixed from the palette: a new theme needs a new sheet.
+    if (event->type() == QEvent::PaletteChange)
+        m_content->setStyleSheet(bubbleStyleSheet(palette()));
+}
+
 bool ConversationView::eventFilter(QObject *watched, QEvent *event)
 {
     // Press selects (a selectable label eats the release); the innermost widget carrying a span wins.

@@ -55,10 +55,10 @@ ImportReportDialog::ImportReportDialog(const QList<File> &files, QWidget *parent
         for (const QString &p : f.problems)
             problems << name + QStringLiteral(": ") + p;
     }
-    m_summary->setText(tr("%1 file(s): %2 traces, %3 spans imported, %4 rejected, %5 failed.")
-                           .arg(files.size())
-                           .arg(locale.toString(traces), locale.toString(spans), locale.toString(rejected))
-                           .arg(failed));
+    m_summary->setText(
+        tr("%n file(s): %1 traces, %2 spans imported, %3 rejected, %4 failed.", nullptr, int(files.size()))
+            .arg(locale.toString(traces), locale.toString(spans), locale.toString(rejected))
+            .arg(failed));
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     for (int column = 1; column < 6; ++column)

@@ -1,4 +1,5 @@
 #include "multirunview.h"
+#include "thememanager.h"
 
 #include "multirunmodel.h"
 
@@ -23,7 +24,7 @@ protected:
         if (index.data(MultiRunModel::BestRole).toBool())
             option->font.setBold(true);
         if (index.data(MultiRunModel::ErrorRole).toBool() && !(option->state & QStyle::State_Selected))
-            option->palette.setColor(QPalette::Text, QColor(0xc6, 0x28, 0x28));
+            option->palette.setColor(QPalette::Text, ThemeManager::negative(option->palette));
     }
 };
 

@@ -1,4 +1,5 @@
 #include "tracelistview.h"
+#include "thememanager.h"
 
 #include <QContextMenuEvent>
 #include <QHeaderView>
@@ -25,7 +26,7 @@ public:
         QStyleOptionViewItem opt = option;
         const bool hasErrors = index.data(kErrorCountRole).toLongLong() > 0;
         if (hasErrors && !(opt.state & QStyle::State_Selected))
-            opt.palette.setColor(QPalette::Text, index.column() == 5 ? QColor(0xc6, 0x28, 0x28)
+            opt.palette.setColor(QPalette::Text, index.column() == 5 ? ThemeManager::negative(opt.palette)
                                                                      : opt.palette.color(QPalette::Text));
         QStyledItemDelegate::paint(painter, opt, index);
         if (hasErrors && index.column() == 0)

@@ -121,8 +121,9 @@ WorkspacesDialog::WorkspacesDialog(KeyAdminModel *model, QWidget *parent)
     panelLayout->setContentsMargins(8, 8, 8, 8);
     m_newKeyPanel->setObjectName(QStringLiteral("newKeyPanel"));
     m_newKeyPanel->setStyleSheet(
+        // Its own text colour: the light amber panel stays legible under the dark theme too.
         QStringLiteral("#newKeyPanel { background: #fff8e1; border: 1px solid #f0c36d; "
-                       "border-radius: 4px; }"));
+                       "border-radius: 4px; } #newKeyPanel QLabel { color: #3e2c00; }"));
     auto *warning =
         new QLabel(tr("<b>Copy this key now.</b> It will not be shown again: Tracedeck stores only "
                       "its hash."));
