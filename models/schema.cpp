@@ -201,7 +201,15 @@ UPDATE metric_rollups SET traces = a.n FROM (
 DROP TABLE keyed_spans;
 )sql";
 
-constexpr std::array kMigrations{kVersion1, kVersion2, kVersion3, kKeyUsage, kMetricRollups};
+// The cost dashboard's top 10 traces: walked from the most expensive down with the time range checked in the
+// index, so neither a whole-store nor a one-day range sorts the traces (StoreReader::costliestTraces).
+// IF NOT EXISTS: tests (and a user going back a version) rewind user_version with the index still there.
+constexpr const char *kDashboardIndexes = R"sql(
+CREATE INDEX IF NOT EXISTS traces_by_cost ON traces (workspace, cost_usd, start_ns) WHERE cost_usd IS NOT NULL;
+)sql";
+
+constexpr std::array kMigrations{kVersion1, kVersion2,      kVersion3,
+                                 kKeyUsage, kMetricRollups, kDashboardIndexes};
 
 } // namespace
 
