@@ -14,6 +14,7 @@ namespace tracedeck {
 
 class BackgroundReader;
 class CompareView;
+class CostDashboard;
 class Conversation;
 class ConversationModel;
 class ConversationView;
@@ -46,6 +47,7 @@ public:
     SpanInspector &inspector() const { return *m_inspector; }
     ConversationView &conversation() const { return *m_conversation; }
     PathGraphView &pathGraph() const { return *m_pathGraph; }
+    CostDashboard &dashboard() const { return *m_dashboard; }
     ConversationModel &conversationModel() const { return *m_conversationModel; }
     QString shownTraceId() const { return m_shownTrace; }
     // Shown for imports that take longer than kProgressDelayMs; the report after an import with problems.
@@ -76,6 +78,8 @@ Q_SIGNALS:
     void runsShown(MultiRunView *view);
     // The compare view shows the word diff of this pair of LLM calls.
     void compareMessagesShown(int left, int right);
+    // The dashboard shows figures computed for its current query.
+    void dashboardShown();
 
 private:
     void loadTrace(const QString &traceId);
@@ -92,6 +96,8 @@ private:
     void loadComparison(const QString &left, const QString &right);
     void loadRuns(const QStringList &traceIds);
     void loadCompareMessages(CompareView *view, int left, int right);
+    void setUpDashboard();
+    void refreshDashboard();
 
     Engine &m_engine;
     std::unique_ptr<MainWindow> m_window;
@@ -105,6 +111,12 @@ private:
     PathGraphView *m_pathGraph;
     std::unique_ptr<BackgroundReader> m_detailReader;
     std::unique_ptr<BackgroundReader> m_compareReader; // compare loads do not queue behind the detail view
+    CostDashboard *m_dashboard;
+    std::unique_ptr<BackgroundReader> m_dashboardReader; // its reads do not queue behind trace loads
+    QTimer m_dashboardThrottle;
+    quint64 m_dashboardGeneration = 0;
+    bool m_dashboardRunning = false;
+    bool m_dashboardPending = false;
     std::unique_ptr<FileImport> m_import;
     std::shared_ptr<const TimelineData> m_timelineData;
     SelectionHistory m_history;

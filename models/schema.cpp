@@ -202,10 +202,15 @@ DROP TABLE keyed_spans;
 )sql";
 
 // The cost dashboard's top 10 traces: walked from the most expensive down with the time range checked in the
-// index, so neither a whole-store nor a one-day range sorts the traces (StoreReader::costliestTraces).
+// index, so neither a whole-store nor a one-day range sorts the traces (StoreReader::costliestTraces). Its
+// top sessions: summed in session order from an index that covers the query, without a sort or a table
+// lookup per trace (measured on 250k traces with sessions: 440 ms through traces_by_start).
 // IF NOT EXISTS: tests (and a user going back a version) rewind user_version with the index still there.
 constexpr const char *kDashboardIndexes = R"sql(
 CREATE INDEX IF NOT EXISTS traces_by_cost ON traces (workspace, cost_usd, start_ns) WHERE cost_usd IS NOT NULL;
+CREATE INDEX IF NOT EXISTS traces_by_session_cost
+    ON traces (workspace, session_id, start_ns, cost_usd, input_tokens, output_tokens)
+    WHERE session_id IS NOT NULL;
 )sql";
 
 constexpr std::array kMigrations{kVersion1, kVersion2,      kVersion3,

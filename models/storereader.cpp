@@ -640,8 +640,10 @@ std::vector<CostlyItem> StoreReader::costliestSessions(const std::string &worksp
                                                        int64_t toNs, int limit, std::string *error)
 {
     const std::string sql =
-        std::string("SELECT session_id, workspace, min(start_ns), sum(cost_usd) AS c, "
-                    "sum(input_tokens + output_tokens), count(*) FROM traces WHERE ") +
+        std::string(
+            "SELECT session_id, workspace, min(start_ns), sum(cost_usd) AS c, "
+            "sum(input_tokens + output_tokens), count(*) FROM traces INDEXED BY traces_by_session_cost "
+            "WHERE ") +
         (workspace.empty() ? "?1 = ''" : "workspace = ?1") +
         " AND session_id IS NOT NULL AND start_ns >= ?2 AND start_ns < ?3 AND cost_usd IS NOT NULL "
         "GROUP BY workspace, session_id ORDER BY c DESC LIMIT ?4";

@@ -15,6 +15,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QDir>
+#include <QLegend>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -87,6 +88,7 @@ class TestCostDashboard : public QObject {
 
     static void screenshot(QWidget &w, const QString &name)
     {
+        QCoreApplication::processEvents(); // the charts lay out their axes and legends on posted events
         QDir().mkpath(QStringLiteral(TRACEDECK_SCREENSHOT_OUT));
         QVERIFY(w.grab().save(QStringLiteral(TRACEDECK_SCREENSHOT_OUT "/") + name));
     }
@@ -102,7 +104,12 @@ private Q_SLOTS:
         view.setData(data);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setData(data); // a refresh replaces every series and axis
         QVERIFY(!view.isShowingEmptyState());
+        QCOMPARE(view.costChart()->chart()->axes().size(), 2);
+        // Laid out with room for the axis labels, a legend entry per model.
+        QTRY_VERIFY(view.costChart()->chart()->plotArea().left() > 30);
+        QCOMPARE(view.costChart()->chart()->legend()->markers().size(), 5);
         QCOMPARE(view.costChart()->chart()->series().size(), 5); // five models
         QCOMPARE(view.tokenChart()->chart()->series().size(), 5);
         QCOMPARE(view.callChart()->chart()->series().size(), 2);
@@ -142,7 +149,8 @@ private Q_SLOTS:
         view.setStackBy(DashboardStack::User);
         view.setData(data);
         QCOMPARE(view.costChart()->chart()->series().size(), 8); // 7 users and (none)
-        QCOMPARE(view.costChart()->chart()->series().first()->name(), QStringLiteral("(none)")); // top of the stack
+        QCOMPARE(view.costChart()->chart()->series().first()->name(),
+                 QStringLiteral("(none)")); // top of the stack
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         screenshot(view, QStringLiteral("costdashboard-by-user.png"));

@@ -50,21 +50,38 @@ qreal msOf(int64_t ns)
     return qreal(ns) / 1e6;
 }
 
-void clearChart(QChart *chart)
+QChart *newChart(const QString &title)
 {
-    chart->removeAllSeries();
-    for (QAbstractAxis *axis : chart->axes()) {
-        chart->removeAxis(axis);
-        delete axis;
-    }
+    auto *chart = new QChart;
+    chart->setTitle(title);
+    chart->setTheme(QChart::ChartThemeLight);
+    chart->legend()->setAlignment(Qt::AlignRight);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->setAnimationOptions(QChart::NoAnimation);
+    return chart;
 }
 
-QDateTimeAxis *timeAxis(const DashboardData &data)
+// A refresh builds a new chart rather than swapping the series and axes of the shown one.
+QChart *replaceChart(QChartView *view)
+{
+    QChart *old = view->chart();
+    QChart *chart = newChart(old->title());
+    view->setChart(chart);
+    delete old;
+    return chart;
+}
+
+// Labels that fit: clock times within two days, days within a year, months beyond; about one label per
+// 110 px.
+QDateTimeAxis *timeAxis(const DashboardData &data, int width)
 {
     auto *axis = new QDateTimeAxis;
     const int64_t range = data.toNs() - data.fromNs;
-    axis->setFormat(range <= 2 * 24 * 60 * kMinuteNs ? QStringLiteral("HH:mm") : QStringLiteral("MMM d"));
-    axis->setTickCount(7);
+    constexpr int64_t kDay = 24 * 60 * kMinuteNs;
+    axis->setFormat(range <= 2 * kDay     ? QStringLiteral("HH:mm")
+                    : range <= 300 * kDay ? QStringLiteral("MMM d")
+                                          : QStringLiteral("MMM yyyy"));
+    axis->setTickCount(std::clamp(width / 110, 3, 7));
     axis->setRange(QDateTime::fromMSecsSinceEpoch(data.fromNs / 1'000'000),
                    QDateTime::fromMSecsSinceEpoch(data.toNs() / 1'000'000));
     return axis;
@@ -139,8 +156,8 @@ CostDashboard::CostDashboard(QWidget *parent)
     controls->addWidget(m_summary, 1);
 
     auto *charts = new QWidget;
-    auto *grid = new QGridLayout(charts);
-    grid->setContentsMargins(0, 0, 0, 0);
+    m_grid = new QGridLayout(charts);
+    m_grid->setContentsMargins(0, 0, 0, 0);
     m_cost = addChart(tr("Cost (USD)"));
     m_tokens = addChart(tr("Tokens (input + output)"));
     m_calls = addChart(tr("LLM calls and error rate"));
@@ -161,14 +178,7 @@ CostDashboard::CostDashboard(QWidget *parent)
     m_topUsers = table({tr("Costliest users"), tr("Cost"), tr("Tokens"), tr("Spans")});
     m_topSessions = table({tr("Costliest sessions"), tr("Cost"), tr("Tokens"), tr("Traces")});
     m_topTraces->setToolTip(tr("Double-click a trace to open it in the timeline"));
-    grid->addWidget(m_cost, 0, 0);
-    grid->addWidget(m_tokens, 0, 1);
-    grid->addWidget(m_calls, 1, 0);
-    grid->addWidget(m_modelLatency, 1, 1);
-    grid->addWidget(m_serviceLatency, 2, 0);
-    grid->addWidget(m_topTraces, 2, 1);
-    grid->addWidget(m_topUsers, 3, 0);
-    grid->addWidget(m_topSessions, 3, 1);
+    arrange(2);
     auto *scroll = new QScrollArea;
     scroll->setWidget(charts);
     scroll->setWidgetResizable(true);
@@ -199,17 +209,31 @@ CostDashboard::CostDashboard(QWidget *parent)
     setData(DashboardData{});
 }
 
+void CostDashboard::arrange(int columns)
+{
+    if (columns == m_columns)
+        return;
+    m_columns = columns;
+    const QList<QWidget *> cells{m_cost,           m_tokens,    m_calls,    m_modelLatency,
+                                 m_serviceLatency, m_topTraces, m_topUsers, m_topSessions};
+    for (QWidget *cell : cells)
+        m_grid->removeWidget(cell);
+    for (int i = 0; i < int(cells.size()); ++i)
+        m_grid->addWidget(cells[i], i / columns, i % columns);
+}
+
+void CostDashboard::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // Two columns where two charts fit side by side, else one under the other (a narrow dock).
+    arrange(width() >= 2 * kMinChartWidth + 40 ? 2 : 1);
+}
+
 QChartView *CostDashboard::addChart(const QString &title)
 {
-    auto *chart = new QChart;
-    chart->setTitle(title);
-    chart->setTheme(QChart::ChartThemeLight);
-    chart->legend()->setAlignment(Qt::AlignRight);
-    chart->setMargins(QMargins(4, 4, 4, 4));
-    chart->setAnimationOptions(QChart::NoAnimation);
-    auto *view = new QChartView(chart, this);
+    auto *view = new QChartView(newChart(title), this);
     view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumSize(420, 260);
+    view->setMinimumSize(kMinChartWidth, 260);
     view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(view, &QWidget::customContextMenuRequested, this,
             [this, view](const QPoint &pos) { showChartMenu(view, pos); });
@@ -324,12 +348,14 @@ void CostDashboard::setData(const DashboardData &data)
 
 void CostDashboard::fillStacked(QChartView *view, bool cost)
 {
-    QChart *chart = view->chart();
-    clearChart(chart);
+    QChart *chart = replaceChart(view);
     const DashboardData &d = m_data;
     std::vector<double> base(size_t(d.buckets), 0.0);
     double max = 0;
-    QDateTimeAxis *x = timeAxis(d);
+    // A narrow chart keeps its width for the plot: the legend goes below.
+    const bool legendRight = view->width() >= 560;
+    chart->legend()->setAlignment(legendRight ? Qt::AlignRight : Qt::AlignBottom);
+    QDateTimeAxis *x = timeAxis(d, view->width() - (legendRight ? 260 : 90));
     chart->addAxis(x, Qt::AlignBottom);
     std::vector<QAreaSeries *> areas;
     for (size_t i = 0; i < d.series.size(); ++i) {
@@ -388,8 +414,7 @@ void CostDashboard::fillStacked(QChartView *view, bool cost)
 
 void CostDashboard::fillCalls()
 {
-    QChart *chart = m_calls->chart();
-    clearChart(chart);
+    QChart *chart = replaceChart(m_calls);
     const DashboardData &d = m_data;
     auto *calls = new QLineSeries;
     calls->setName(tr("calls"));
@@ -409,10 +434,11 @@ void CostDashboard::fillCalls()
     chart->addSeries(calls);
     chart->addSeries(errors);
     errors->setColor(QColor(0xd0, 0x30, 0x30));
-    QDateTimeAxis *x = timeAxis(d);
+    QDateTimeAxis *x = timeAxis(d, m_calls->width() - 120);
     chart->addAxis(x, Qt::AlignBottom);
     QValueAxis *left = valueAxis(double(maxCalls), QStringLiteral("%.0f"));
-    QValueAxis *right = valueAxis(std::max(1.0, maxRate), QStringLiteral("%.0f%%"));
+    QValueAxis *right =
+        valueAxis(std::max(1.0, maxRate), maxRate < 5 ? QStringLiteral("%.1f%%") : QStringLiteral("%.0f%%"));
     chart->addAxis(left, Qt::AlignLeft);
     chart->addAxis(right, Qt::AlignRight);
     calls->attachAxis(x);
@@ -424,8 +450,7 @@ void CostDashboard::fillCalls()
 
 void CostDashboard::fillLatency(QChartView *view, const std::vector<DashboardLatency> &latency)
 {
-    QChart *chart = view->chart();
-    clearChart(chart);
+    QChart *chart = replaceChart(view);
     auto *series = new QHorizontalBarSeries;
     auto *p50 = new QBarSet(QStringLiteral("p50"));
     auto *p95 = new QBarSet(QStringLiteral("p95"));

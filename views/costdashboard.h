@@ -8,6 +8,7 @@ class QChart;
 class QChartView;
 class QComboBox;
 class QDateTimeEdit;
+class QGridLayout;
 class QLabel;
 class QStackedWidget;
 class QTableWidget;
@@ -54,7 +55,12 @@ Q_SIGNALS:
     void rangeChanged(tracedeck::CostDashboard::Range range);
     void traceActivated(const QString &traceId, const QString &workspace);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    static constexpr int kMinChartWidth = 400;
+    void arrange(int columns);
     QChartView *addChart(const QString &title);
     void fillStacked(QChartView *view, bool cost);
     void fillCalls();
@@ -69,6 +75,8 @@ private:
     QDateTimeEdit *m_to;
     QLabel *m_summary;
     QStackedWidget *m_pages;
+    QGridLayout *m_grid;
+    int m_columns = 0;
     QLabel *m_empty;
     QChartView *m_cost;
     QChartView *m_tokens;

@@ -2,6 +2,8 @@
 
 #include <QMainWindow>
 
+class QDockWidget;
+class QMenu;
 class QSplitter;
 class QStackedWidget;
 class QTabWidget;
@@ -37,6 +39,9 @@ public:
     // becomes the first tab): conversation, path graph.
     void addTraceTab(QWidget *widget, const QString &title);
     QTabWidget *traceTabs() const { return m_traceTabs; }
+    // The cost dashboard as a dock (hidden until View ▸ Dashboard, Ctrl+Shift+B, shows it).
+    QDockWidget *addDashboard(QWidget *dashboard);
+    QDockWidget *dashboardDock() const { return m_dashboardDock; }
     void setEmptyStateVisible(bool visible);
     bool isEmptyStateVisible() const;
     void setHistoryAvailable(bool back, bool forward);
@@ -80,6 +85,8 @@ private:
     QAction *m_forward = nullptr;
     QAction *m_criticalPath = nullptr;
     QAction *m_compare = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QDockWidget *m_dashboardDock = nullptr;
 };
 
 } // namespace tracedeck

@@ -7,6 +7,7 @@
 //   bench_dashboard [--spans N] [--db FILE] [--runs N]   (a given FILE is reused when it exists)
 
 #include "dashboarddata.h"
+#include "latencyhistogram.h"
 #include "storereader.h"
 #include "syntheticstore.h"
 
@@ -16,7 +17,9 @@
 #include <QTemporaryDir>
 
 #include <algorithm>
+#include <climits>
 #include <cstdio>
+#include <functional>
 #include <vector>
 
 using namespace tracedeck;
@@ -46,6 +49,48 @@ void measure(const char *label, StoreReader &reader, const DashboardQuery &query
                 label, ms[ms.size() / 2], ms[std::min(ms.size() - 1, size_t(double(ms.size()) * 0.95))], runs,
                 data.buckets, static_cast<long long>(data.bucketNs / 60'000'000'000), data.series.size(),
                 static_cast<long long>(data.totalLlmCalls), data.totalCostUsd);
+}
+
+// What each read of the whole range costs alone, to see where the time goes.
+void measureParts(StoreReader &reader, int runs)
+{
+    const auto time = [runs](const char *label, const std::function<void()> &part) {
+        std::vector<double> ms;
+        for (int i = 0; i < runs; ++i) {
+            QElapsedTimer timer;
+            timer.start();
+            part();
+            ms.push_back(double(timer.nsecsElapsed()) / 1e6);
+        }
+        std::sort(ms.begin(), ms.end());
+        std::printf("  %-34s p50 %7.1f ms\n", label, ms[ms.size() / 2]);
+    };
+    std::string error;
+    static const char *const names[] = {"service", "model", "provider", "user"};
+    for (int g = 0; g < 4; ++g) {
+        const std::string label = std::string("rollup rows by ") + names[g];
+        time(label.c_str(), [&] {
+            int64_t n = 0;
+            reader.forEachRollup(
+                "local", MetricsGrouping(g), INT64_MIN, INT64_MAX,
+                [&n](const RollupRow &row) {
+                    n += row.spans;
+                    return true;
+                },
+                &error);
+        });
+    }
+    time("rollup rows by service + histograms", [&] {
+        LatencyHistogram h;
+        reader.forEachRollup(
+            "local", MetricsGrouping::Service, INT64_MIN, INT64_MAX,
+            [&h](const RollupRow &row) {
+                return !row.latency || h.mergeEncoded(row.latency, row.latencySize);
+            },
+            &error);
+    });
+    time("costliest traces", [&] { reader.costliestTraces("local", 0, INT64_MAX, 10, &error); });
+    time("costliest sessions", [&] { reader.costliestSessions("local", 0, INT64_MAX, 10, &error); });
 }
 
 } // namespace
@@ -88,6 +133,7 @@ int main(int argc, char **argv)
     constexpr int64_t kStart = 1'700'000'000'000'000'000; // SyntheticStore's first trace
     DashboardQuery all;
     measure("whole range (30 days), by model", *reader, all, runs);
+    measureParts(*reader, runs);
     all.stackBy = DashboardStack::User;
     measure("whole range (30 days), by user", *reader, all, runs);
     DashboardQuery day;
