@@ -213,8 +213,34 @@ CREATE INDEX IF NOT EXISTS traces_by_session_cost
     WHERE session_id IS NOT NULL;
 )sql";
 
-constexpr std::array kMigrations{kVersion1, kVersion2,      kVersion3,
-                                 kKeyUsage, kMetricRollups, kDashboardIndexes};
+// Hourly metric rollups beside the minutes (MetricsRollup keeps both), backfilled from the minutes: a
+// dashboard over a month reads hours for the whole hours of its range. DELETE first: tests rewind
+// user_version past the minutes' migration, which rebuilds them.
+constexpr const char *kHourlyRollups = R"sql(
+CREATE TABLE IF NOT EXISTS metric_rollups_hourly (
+    workspace TEXT NOT NULL,
+    grouping INTEGER NOT NULL,
+    bucket INTEGER NOT NULL,
+    group_key TEXT NOT NULL,
+    spans INTEGER NOT NULL,
+    errors INTEGER NOT NULL,
+    traces INTEGER NOT NULL,
+    input_tokens INTEGER NOT NULL,
+    output_tokens INTEGER NOT NULL,
+    cost_pusd INTEGER NOT NULL,
+    cost_spans INTEGER NOT NULL,
+    latency BLOB,
+    PRIMARY KEY (workspace, grouping, bucket, group_key)
+) WITHOUT ROWID;
+DELETE FROM metric_rollups_hourly;
+INSERT INTO metric_rollups_hourly
+    SELECT workspace, grouping, (bucket - ((bucket % 60) + 60) % 60) / 60, group_key, sum(spans), sum(errors),
+        sum(traces), sum(input_tokens), sum(output_tokens), sum(cost_pusd), sum(cost_spans), td_hist_merge(latency)
+    FROM metric_rollups GROUP BY 1, 2, 3, 4;
+)sql";
+
+constexpr std::array kMigrations{kVersion1,      kVersion2,         kVersion3,     kKeyUsage,
+                                 kMetricRollups, kDashboardIndexes, kHourlyRollups};
 
 } // namespace
 

@@ -509,14 +509,16 @@ bool StoreReader::scanMetricSpans(const std::string &workspace, MetricsGrouping 
 }
 
 bool StoreReader::forEachRollup(const std::string &workspace, MetricsGrouping grouping, int64_t fromBucket,
-                                int64_t toBucket, const RollupVisitor &visit, std::string *error)
+                                int64_t toBucket, const RollupVisitor &visit, std::string *error,
+                                RollupTable table)
 {
     // Every workspace: the key (workspace, grouping, bucket, …) no longer leads with the bound column, so
     // SQLite scans the table; one workspace is a range of the primary key.
     const std::string sql = std::string("SELECT workspace, group_key, bucket, spans, errors, traces, "
                                         "input_tokens, output_tokens, cost_pusd, cost_spans, latency "
-                                        "FROM metric_rollups WHERE ") +
-                            (workspace.empty() ? "?1 = ''" : "workspace = ?1") +
+                                        "FROM ") +
+                            (table == RollupTable::Hours ? "metric_rollups_hourly" : "metric_rollups") +
+                            " WHERE " + (workspace.empty() ? "?1 = ''" : "workspace = ?1") +
                             " AND grouping = ?2 AND bucket >= ?3 AND bucket < ?4";
     Statement stmt = m_db->prepare(sql, error);
     if (!stmt)

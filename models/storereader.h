@@ -91,11 +91,14 @@ public:
                                       std::optional<int64_t> fromNs, std::optional<int64_t> toNs,
                                       std::string *error);
 
-    // Visits the rollup rows of one grouping in minutes [fromBucket, toBucket); an empty workspace visits
-    // every workspace. A visitor returning false stops with an error ("…: a latency histogram … damaged").
+    // Visits the rollup rows of one grouping in buckets [fromBucket, toBucket) — minutes, or hours from
+    // metric_rollups_hourly; an empty workspace visits every workspace. A visitor returning false stops with
+    // an error ("…: a latency histogram … damaged").
+    enum class RollupTable { Minutes, Hours };
     using RollupVisitor = std::function<bool(const RollupRow &row)>;
     bool forEachRollup(const std::string &workspace, MetricsGrouping grouping, int64_t fromBucket,
-                       int64_t toBucket, const RollupVisitor &visit, std::string *error);
+                       int64_t toBucket, const RollupVisitor &visit, std::string *error,
+                       RollupTable table = RollupTable::Minutes);
     // The first and last minute with rollups (every span has a service row); nullopt for an empty store.
     std::optional<std::pair<int64_t, int64_t>> rollupExtent(const std::string &workspace, std::string *error);
     // The most expensive traces starting in [fromNs, toNs), and the sessions whose traces cost most there.

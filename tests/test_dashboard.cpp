@@ -1,9 +1,13 @@
 // Cost dashboard data (DashboardData::compute over metric_rollups and traces): automatic bucket sizes, the
 // stacked series add up to the exact totals of the stored spans (top keys, "other", "(none)"), LLM calls
 // and errors per bucket, latency percentiles per model within the histogram bound, the costliest traces,
-// users and sessions, stacking by workspace, an empty store, and cached input tokens counted once.
+// users and sessions, stacking by workspace, an empty store, and cached input tokens counted once. The
+// hourly rollups equal the minutes summed per hour (after moves and the migration's backfill), and a range
+// read through them with partial hours at its ends gives the exact totals.
 
 #include "dashboarddata.h"
+#include "database.h"
+#include "latencyhistogram.h"
 #include "metricsrollup.h"
 #include "normalizer.h"
 #include "spanwriter.h"
@@ -12,6 +16,8 @@
 
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <cmath>
@@ -98,8 +104,133 @@ private:
         return batch;
     }
 
+    // metric_rollups summed per hour, and metric_rollups_hourly, as comparable lines.
+    static std::pair<QStringList, QStringList> hourlyAndSummed(const QString &path)
+    {
+        std::string error;
+        auto db = Database::open(path.toStdString(), Database::Mode::ReadOnly, &error);
+        struct Sum {
+            int64_t n[7] = {};
+            LatencyHistogram latency;
+        };
+        std::map<std::tuple<std::string, int, int64_t, std::string>, Sum> sums[2];
+        const char *tables[2] = {"metric_rollups", "metric_rollups_hourly"};
+        for (int t = 0; t < 2; ++t) {
+            Statement stmt =
+                db->prepare(std::string("SELECT workspace, grouping, bucket, group_key, spans, errors, "
+                                        "traces, input_tokens, output_tokens, cost_pusd, cost_spans, "
+                                        "latency FROM ") +
+                            tables[t]);
+            while (sqlite3_step(stmt.get()) == SQLITE_ROW) {
+                sqlite3_stmt *s = stmt.get();
+                const int64_t bucket = sqlite3_column_int64(s, 2);
+                Sum &sum = sums[t][{reinterpret_cast<const char *>(sqlite3_column_text(s, 0)),
+                                    sqlite3_column_int(s, 1), t == 0 ? MetricsRollup::hourOf(bucket) : bucket,
+                                    reinterpret_cast<const char *>(sqlite3_column_text(s, 3))}];
+                for (int c = 0; c < 7; ++c)
+                    sum.n[c] += sqlite3_column_int64(s, 4 + c);
+                if (sqlite3_column_type(s, 11) != SQLITE_NULL)
+                    sum.latency.mergeEncoded(sqlite3_column_blob(s, 11), size_t(sqlite3_column_bytes(s, 11)));
+            }
+        }
+        QStringList lines[2];
+        for (int t = 0; t < 2; ++t) {
+            for (const auto &[key, sum] : sums[t]) {
+                QStringList line{QString::fromStdString(std::get<0>(key)), QString::number(std::get<1>(key)),
+                                 QString::number(std::get<2>(key)), QString::fromStdString(std::get<3>(key))};
+                for (const int64_t n : sum.n)
+                    line << QString::number(n);
+                line << QString::fromLatin1(QByteArray::fromStdString(sum.latency.encode()).toHex());
+                lines[t] << line.join(u'|');
+            }
+        }
+        return {lines[1], lines[0]};
+    }
+
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    // Hourly rollups: the minutes summed per hour after inserts and updates that move spans across hours,
+    // and the same again when the migration rebuilds them from the minutes.
+    void hourlyRollupsSumTheMinutes()
+    {
+        const QString path = newStore();
+        std::string error;
+        SpanBatch batch;
+        for (int i = 0; i < 400; ++i) // 400 calls over ~55 hours
+            batch.push_back(llmSpan("h" + std::to_string(i / 5), i, kBase + int64_t(i) * 497 * 1'000'000'000,
+                                    "model-" + std::to_string(i % 3)));
+        {
+            auto writer = SpanWriter::open(path.toStdString(), &error);
+            QVERIFY2(writer, error.c_str());
+            QVERIFY(writeAndWait(*writer, batch).ok);
+            SpanBatch moved(batch.begin(), batch.begin() + 40); // an update: 40 spans three hours later
+            for (Span &s : moved) {
+                s.startNs += 3 * kHour + 7 * kMinute;
+                s.endNs += 3 * kHour + 7 * kMinute;
+            }
+            QVERIFY(writeAndWait(*writer, moved).ok);
+        }
+        auto [hourly, summed] = hourlyAndSummed(path);
+        QVERIFY(hourly.size() > 100);
+        QCOMPARE(hourly, summed);
+        {
+            auto db = Database::open(path.toStdString(), Database::Mode::ReadWrite, &error);
+            QVERIFY(db->exec("DROP TABLE metric_rollups_hourly; PRAGMA user_version = 6", &error));
+        }
+        {
+            auto writer = SpanWriter::open(path.toStdString(), &error);
+            QVERIFY2(writer, error.c_str());
+        }
+        QCOMPARE(hourlyAndSummed(path).first, hourly);
+    }
+
+    // Three days in hour buckets, from and to inside hours: whole hours come from the hourly rollups and
+    // the minutes at the ends from the minute rollups; the totals are those of the spans in range.
+    void hoursAndPartialHoursAddUp()
+    {
+        const QString path = newStore();
+        std::string error;
+        SpanBatch batch;
+        for (int i = 0; i < 900; ++i)
+            batch.push_back(llmSpan("p" + std::to_string(i / 3), i, kBase + int64_t(i) * 311 * 1'000'000'000,
+                                    "model-" + std::to_string(i % 4)));
+        {
+            auto writer = SpanWriter::open(path.toStdString(), &error);
+            QVERIFY2(writer, error.c_str());
+            QVERIFY(writeAndWait(*writer, batch).ok);
+        }
+        DashboardQuery query;
+        query.fromNs = kBase + 2 * kHour + 17 * kMinute;
+        query.toNs = kBase + 74 * kHour + 41 * kMinute;
+        const DashboardData data = compute(path, query);
+        QCOMPARE(data.bucketNs, kHour);
+        double cost = 0;
+        int64_t calls = 0, tokens = 0;
+        for (const Span &s : batch) {
+            if (s.startNs < *query.fromNs || s.startNs >= *query.toNs)
+                continue; // both ends are whole minutes here
+            cost += *s.fields.costUsd;
+            tokens += *s.fields.inputTokens + *s.fields.outputTokens;
+            ++calls;
+        }
+        QCOMPARE(data.totalLlmCalls, calls);
+        QVERIFY(std::abs(data.totalCostUsd - cost) < 1e-9);
+        int64_t seriesTokens = 0, bucketCalls = 0;
+        for (const DashboardSeries &s : data.series)
+            for (const int64_t t : s.tokens)
+                seriesTokens += t;
+        for (const int64_t n : data.llmCalls)
+            bucketCalls += n;
+        QCOMPARE(seriesTokens, tokens);
+        QCOMPARE(bucketCalls, calls);
+        // The first bucket holds only the minutes from 02:17.
+        int64_t firstHour = 0;
+        for (const Span &s : batch)
+            firstHour += s.startNs >= *query.fromNs && s.startNs < kBase + 3 * kHour;
+        QCOMPARE(data.fromNs, kBase + 2 * kHour);
+        QCOMPARE(data.llmCalls.front(), firstHour);
+    }
 
     void bucketSizes()
     {
