@@ -10,6 +10,7 @@
 #include "latencyhistogram.h"
 #include "metricsrollup.h"
 #include "normalizer.h"
+#include "schema.h"
 #include "spanwriter.h"
 #include "storereader.h"
 #include "storesupport.h"
@@ -176,7 +177,10 @@ private Q_SLOTS:
         QCOMPARE(hourly, summed);
         {
             auto db = Database::open(path.toStdString(), Database::Mode::ReadWrite, &error);
-            QVERIFY(db->exec("DROP TABLE metric_rollups_hourly; PRAGMA user_version = 6", &error));
+            // Back to the version before the hourly rollups (the last migration).
+            QVERIFY(db->exec("DROP TABLE metric_rollups_hourly; PRAGMA user_version = " +
+                                 std::to_string(Schema::currentVersion() - 1),
+                             &error));
         }
         {
             auto writer = SpanWriter::open(path.toStdString(), &error);
