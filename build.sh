@@ -16,7 +16,8 @@ run | test) ;;
     ;;
 esac
 
-packages=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev
+# libqt6opengl6-dev: Qt6Charts' CMake config needs Qt6OpenGL's, which qt6-charts-dev does not pull in.
+packages=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-httpserver-dev qt6-websockets-dev
     qt6-svg-dev qt6-tools-dev qt6-l10n-tools libsqlite3-dev nlohmann-json3-dev libprotobuf-dev
     protobuf-compiler zlib1g-dev libgraphviz-dev libdtl-dev)
 

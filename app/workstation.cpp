@@ -5,6 +5,8 @@
 #include "conversation.h"
 #include "conversationmodel.h"
 #include "conversationview.h"
+#include "costdashboard.h"
+#include "dashboarddata.h"
 #include "emptystate.h"
 #include "engine.h"
 #include "exportrunner.h"
@@ -40,7 +42,9 @@
 #include "workspacesdialog.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDateTime>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
@@ -52,6 +56,7 @@
 #include <QTabWidget>
 
 #include <algorithm>
+#include <utility>
 
 namespace tracedeck {
 
@@ -79,6 +84,8 @@ Workstation::Workstation(Engine &engine, QObject *parent)
     , m_detailReader(std::make_unique<BackgroundReader>(QString::fromStdString(engine.writer()->path())))
     , m_compareReader(std::make_unique<BackgroundReader>(QString::fromStdString(engine.writer()->path())))
     , m_mapReader(std::make_unique<BackgroundReader>(QString::fromStdString(engine.writer()->path())))
+    , m_dashboard(new CostDashboard)
+    , m_dashboardReader(std::make_unique<BackgroundReader>(QString::fromStdString(engine.writer()->path())))
     , m_import(std::make_unique<FileImport>(*engine.writer()))
 {
     MainWindow &w = *m_window;
@@ -100,6 +107,7 @@ Workstation::Workstation(Engine &engine, QObject *parent)
             loadServiceMap();
     });
     w.traceList()->setModel(m_traces);
+    setUpDashboard();
     w.restoreLayout();
 
     const QString address = engine.listener() ? engine.listener()->address().toString() : QString();
@@ -214,6 +222,90 @@ Workstation::~Workstation()
     m_detailReader.reset(); // waits for a running trace load
     m_compareReader.reset();
     m_mapReader.reset();
+    m_dashboardReader.reset();
+}
+
+// The dashboard dock: recomputed on the reader thread when shown, when its query changes, and at most once a
+// second while spans are committed (only while it is visible). Its range moves the trace list's range
+// where the filter bar has the same preset; it follows the filter bar's workspace.
+void Workstation::setUpDashboard()
+{
+    QDockWidget *dock = m_window->addDashboard(m_dashboard);
+    m_dashboardThrottle.setSingleShot(true);
+    m_dashboardThrottle.setInterval(1000);
+    connect(&m_dashboardThrottle, &QTimer::timeout, this, &Workstation::refreshDashboard);
+    connect(&m_engine, &Engine::storeChanged, this, [this] {
+        if (m_dashboard->isVisible() && !m_dashboardThrottle.isActive())
+            m_dashboardThrottle.start();
+    });
+    connect(dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            refreshDashboard();
+    });
+    connect(m_dashboard, &CostDashboard::queryChanged, this, &Workstation::refreshDashboard);
+    connect(m_dashboard, &CostDashboard::rangeChanged, this, [this](CostDashboard::Range range) {
+        switch (range) {
+        case CostDashboard::Range::LastHour:
+            m_window->filterBar()->setRange(FilterBar::Range::LastHour);
+            break;
+        case CostDashboard::Range::Last24Hours:
+            m_window->filterBar()->setRange(FilterBar::Range::Last24Hours);
+            break;
+        case CostDashboard::Range::Last7Days:
+            m_window->filterBar()->setRange(FilterBar::Range::Last7Days);
+            break;
+        case CostDashboard::Range::All:
+            m_window->filterBar()->setRange(FilterBar::Range::All);
+            break;
+        case CostDashboard::Range::Last30Days:
+        case CostDashboard::Range::Custom:
+            break; // no such preset in the filter bar
+        }
+    });
+    m_dashboard->setWorkspace(m_window->filterBar()->filter().workspace);
+    connect(m_window->filterBar(), &FilterBar::filterChanged, this,
+            [this](const TraceFilter &filter) { m_dashboard->setWorkspace(filter.workspace); });
+    connect(m_dashboard, &CostDashboard::traceActivated, this,
+            [this](const QString &traceId, const QString &workspace) {
+                QComboBox *workspaces = m_window->filterBar()->workspaceBox();
+                if (!workspace.isEmpty() && workspaces->currentText() != workspace)
+                    workspaces->setCurrentText(workspace);
+                showTrace(traceId);
+            });
+}
+
+void Workstation::refreshDashboard()
+{
+    if (!m_dashboard->isVisible())
+        return;
+    if (m_dashboardRunning) {
+        m_dashboardPending = true; // one more run when this one answers, with the newest query
+        return;
+    }
+    m_dashboardRunning = true;
+    const quint64 generation = ++m_dashboardGeneration;
+    const DashboardQuery query = m_dashboard->query(QDateTime::currentMSecsSinceEpoch() * 1'000'000);
+    m_dashboardReader->post([this, generation, query](StoreReader *reader, const std::string &openError) {
+        std::string error = openError;
+        auto data = std::make_shared<DashboardData>();
+        if (reader)
+            *data = DashboardData::compute(*reader, query, &error);
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, data, error] {
+                m_dashboardRunning = false;
+                if (generation == m_dashboardGeneration) {
+                    if (error.empty())
+                        m_dashboard->setData(*data);
+                    else
+                        m_dashboard->setError(QString::fromStdString(error));
+                    Q_EMIT dashboardShown();
+                }
+                if (std::exchange(m_dashboardPending, false))
+                    refreshDashboard();
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 ExportDialog *Workstation::openExportDialog()
@@ -576,8 +668,8 @@ void Workstation::loadRuns(const QStringList &traceIds)
             run.totals = RunTotals::of(data);
             if (!data.isEmpty())
                 run.rootName = data.name(0);
-            // The final answer: the output of the LLM call that ended last (a few tried, for calls without
-            // text).
+            // The final answer: the output of the LLM call that ended last (a few tried, for calls
+            // without text).
             std::vector<int32_t> llm;
             for (int32_t i = 0; i < data.count(); ++i) {
                 if (data.isLlm(i))

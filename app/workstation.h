@@ -19,6 +19,7 @@ namespace tracedeck {
 class BackgroundReader;
 class ExportRunner;
 class CompareView;
+class CostDashboard;
 class Conversation;
 class ConversationModel;
 class ConversationView;
@@ -54,6 +55,7 @@ public:
     PathGraphView &pathGraph() const { return *m_pathGraph; }
     // The trace tab "Service map": the path graph of every span in the list's workspace and time range.
     PathGraphView &serviceMap() const { return *m_serviceMap; }
+    CostDashboard &dashboard() const { return *m_dashboard; }
     ConversationModel &conversationModel() const { return *m_conversationModel; }
     QString shownTraceId() const { return m_shownTrace; }
     // Shown for imports that take longer than kProgressDelayMs; the report after an import with problems.
@@ -105,6 +107,8 @@ Q_SIGNALS:
     void serviceMapShown(int services, int edges);
     // An export ended; error is empty on success ("cancelled" when cancelled).
     void exportFinished(qint64 traces, qint64 spans, const QString &error);
+    // The dashboard shows figures computed for its current query.
+    void dashboardShown();
 
 private:
     void loadTrace(const QString &traceId);
@@ -125,6 +129,8 @@ private:
     void loadServiceMap();
     void exportDone(qint64 traces, qint64 spans, const QString &error, const QStringList &missing);
     QString chooseImagePath(const QString &title, const QString &name);
+    void setUpDashboard();
+    void refreshDashboard();
 
     Engine &m_engine;
     std::unique_ptr<MainWindow> m_window;
@@ -145,6 +151,12 @@ private:
     QTimer m_serviceMapThrottle;
     quint64 m_serviceMapGeneration = 0;
     bool m_serviceMapStale = true;
+    CostDashboard *m_dashboard;
+    std::unique_ptr<BackgroundReader> m_dashboardReader; // its reads do not queue behind trace loads
+    QTimer m_dashboardThrottle;
+    quint64 m_dashboardGeneration = 0;
+    bool m_dashboardRunning = false;
+    bool m_dashboardPending = false;
     std::unique_ptr<FileImport> m_import;
     std::shared_ptr<const TimelineData> m_timelineData;
     SelectionHistory m_history;

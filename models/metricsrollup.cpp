@@ -11,8 +11,9 @@ namespace tracedeck {
 
 namespace {
 
+// %s: metric_rollups or metric_rollups_hourly.
 constexpr const char *kUpsert = R"sql(
-INSERT INTO metric_rollups (workspace, grouping, bucket, group_key, spans, errors, traces, input_tokens,
+INSERT INTO %s (workspace, grouping, bucket, group_key, spans, errors, traces, input_tokens,
     output_tokens, cost_pusd, cost_spans, latency)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
 ON CONFLICT (workspace, grouping, bucket, group_key) DO UPDATE SET
@@ -62,6 +63,26 @@ void histogramStep(sqlite3_context *context, int, sqlite3_value **args)
     (*slot)->add(sqlite3_value_int64(args[0]));
 }
 
+void histogramMergeStep(sqlite3_context *context, int, sqlite3_value **args)
+{
+    auto **slot =
+        static_cast<LatencyHistogram **>(sqlite3_aggregate_context(context, sizeof(LatencyHistogram *)));
+    if (!slot)
+        return;
+    if (!*slot)
+        *slot = new LatencyHistogram;
+    if (sqlite3_value_type(args[0]) != SQLITE_NULL &&
+        !(*slot)->mergeEncoded(sqlite3_value_blob(args[0]), size_t(sqlite3_value_bytes(args[0]))))
+        sqlite3_result_error(context, "td_hist_merge: not a latency histogram", -1);
+}
+
+std::string tableSql(const char *format, const char *table)
+{
+    std::string sql(format);
+    sql.replace(sql.find("%s"), 2, table);
+    return sql;
+}
+
 void histogramFinal(sqlite3_context *context)
 {
     auto **slot = static_cast<LatencyHistogram **>(sqlite3_aggregate_context(context, 0));
@@ -96,6 +117,12 @@ int64_t MetricsRollup::bucketOf(int64_t ns)
     return ns >= 0 ? ns / kBucketNs : -((-(ns + 1)) / kBucketNs) - 1;
 }
 
+int64_t MetricsRollup::hourOf(int64_t minuteBucket)
+{
+    return minuteBucket >= 0 ? minuteBucket / kMinutesPerHour
+                             : -((-(minuteBucket + 1)) / kMinutesPerHour) - 1;
+}
+
 int64_t MetricsRollup::toPicoUsd(double usd)
 {
     return std::llround(usd * 1e12);
@@ -124,6 +151,8 @@ bool MetricsRollup::registerFunctions(sqlite3 *db, std::string *error)
         sqlite3_create_function_v2(db, "td_hist_add", 2, flags, nullptr, &histogramAdd, nullptr, nullptr,
                                    nullptr) != SQLITE_OK ||
         sqlite3_create_function_v2(db, "td_latency_hist", 1, flags, nullptr, nullptr, &histogramStep,
+                                   &histogramFinal, nullptr) != SQLITE_OK ||
+        sqlite3_create_function_v2(db, "td_hist_merge", 1, flags, nullptr, nullptr, &histogramMergeStep,
                                    &histogramFinal, nullptr) != SQLITE_OK) {
         *error = std::string("registering rollup functions: ") + sqlite3_errmsg(db);
         return false;
@@ -139,16 +168,18 @@ bool MetricsRollup::prepare(std::string *error)
 {
     if (!registerFunctions(m_db.handle(), error))
         return false;
-    m_upsert = m_db.prepare(kUpsert, error);
-    m_dropEmpty =
-        m_db.prepare("DELETE FROM metric_rollups WHERE workspace = ?1 AND grouping = ?2 AND bucket = ?3 "
-                     "AND group_key = ?4 AND spans <= 0",
-                     error);
+    constexpr const char *kDropEmpty =
+        "DELETE FROM %s WHERE workspace = ?1 AND grouping = ?2 AND bucket = ?3 "
+        "AND group_key = ?4 AND spans <= 0";
+    m_upsert = m_db.prepare(tableSql(kUpsert, "metric_rollups"), error);
+    m_dropEmpty = m_db.prepare(tableSql(kDropEmpty, "metric_rollups"), error);
+    m_upsertHour = m_db.prepare(tableSql(kUpsert, "metric_rollups_hourly"), error);
+    m_dropEmptyHour = m_db.prepare(tableSql(kDropEmpty, "metric_rollups_hourly"), error);
     m_traceSpans = m_db.prepare("SELECT id, start_ns, end_ns, status, service, model, provider, user_id, "
                                 "input_tokens, output_tokens, cost_usd FROM spans "
                                 "WHERE workspace = ?1 AND trace_id = ?2",
                                 error);
-    return m_upsert && m_dropEmpty && m_traceSpans;
+    return m_upsert && m_dropEmpty && m_upsertHour && m_dropEmptyHour && m_traceSpans;
 }
 
 void MetricsRollup::addSpan(const std::string &workspace, const RollupSpan &span, int sign)
@@ -224,14 +255,35 @@ bool MetricsRollup::removeStoredTrace(const std::string &workspace, const std::s
 
 bool MetricsRollup::flush(std::string *error)
 {
-    bool ok = true;
+    std::map<Key, Delta> hours;
     for (const auto &[key, d] : m_deltas) {
+        Delta &h = hours[Key{key.workspace, key.grouping, hourOf(key.bucket), key.key}];
+        h.spans += d.spans;
+        h.errors += d.errors;
+        h.traces += d.traces;
+        h.inputTokens += d.inputTokens;
+        h.outputTokens += d.outputTokens;
+        h.costPicoUsd += d.costPicoUsd;
+        h.costSpans += d.costSpans;
+        h.latency.merge(d.latency);
+    }
+    const bool ok = write(m_deltas, m_upsert, m_dropEmpty) && write(hours, m_upsertHour, m_dropEmptyHour);
+    m_deltas.clear();
+    if (!ok)
+        *error = "updating metric rollups: " + m_db.lastError();
+    return ok;
+}
+
+bool MetricsRollup::write(const std::map<Key, Delta> &deltas, Statement &upsert, Statement &dropEmpty)
+{
+    bool ok = true;
+    for (const auto &[key, d] : deltas) {
         if (!ok)
             break;
         if (d.spans == 0 && d.errors == 0 && d.traces == 0 && d.inputTokens == 0 && d.outputTokens == 0 &&
             d.costPicoUsd == 0 && d.costSpans == 0 && d.latency.empty())
             continue; // a span moved within its own minute, a trace anchored where it was
-        sqlite3_stmt *s = m_upsert.get();
+        sqlite3_stmt *s = upsert.get();
         sqlite3_bind_text(s, 1, key.workspace.data(), int(key.workspace.size()), SQLITE_STATIC);
         sqlite3_bind_int(s, 2, key.grouping);
         sqlite3_bind_int64(s, 3, key.bucket);
@@ -251,7 +303,7 @@ bool MetricsRollup::flush(std::string *error)
         ok = sqlite3_step(s) == SQLITE_DONE;
         sqlite3_reset(s);
         if (ok && d.spans < 0) {
-            sqlite3_stmt *drop = m_dropEmpty.get();
+            sqlite3_stmt *drop = dropEmpty.get();
             sqlite3_bind_text(drop, 1, key.workspace.data(), int(key.workspace.size()), SQLITE_STATIC);
             sqlite3_bind_int(drop, 2, key.grouping);
             sqlite3_bind_int64(drop, 3, key.bucket);
@@ -260,9 +312,6 @@ bool MetricsRollup::flush(std::string *error)
             sqlite3_reset(drop);
         }
     }
-    m_deltas.clear();
-    if (!ok)
-        *error = "updating metric rollups: " + m_db.lastError();
     return ok;
 }
 

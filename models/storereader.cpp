@@ -508,14 +508,19 @@ bool StoreReader::scanMetricSpans(const std::string &workspace, MetricsGrouping 
     return true;
 }
 
-bool StoreReader::readRollups(const std::string &workspace, MetricsGrouping grouping, int64_t fromBucket,
-                              int64_t toBucket, std::map<std::string, MetricsAccumulator> *byKey,
-                              std::string *error)
+bool StoreReader::forEachRollup(const std::string &workspace, MetricsGrouping grouping, int64_t fromBucket,
+                                int64_t toBucket, const RollupVisitor &visit, std::string *error,
+                                RollupTable table)
 {
-    Statement stmt = m_db->prepare("SELECT group_key, spans, errors, traces, input_tokens, output_tokens, "
-                                   "cost_pusd, cost_spans, latency FROM metric_rollups WHERE workspace = ?1 "
-                                   "AND grouping = ?2 AND bucket >= ?3 AND bucket < ?4",
-                                   error);
+    // Every workspace: the key (workspace, grouping, bucket, …) no longer leads with the bound column, so
+    // SQLite scans the table; one workspace is a range of the primary key.
+    const std::string sql = std::string("SELECT workspace, group_key, bucket, spans, errors, traces, "
+                                        "input_tokens, output_tokens, cost_pusd, cost_spans, latency "
+                                        "FROM ") +
+                            (table == RollupTable::Hours ? "metric_rollups_hourly" : "metric_rollups") +
+                            " WHERE " + (workspace.empty() ? "?1 = ''" : "workspace = ?1") +
+                            " AND grouping = ?2 AND bucket >= ?3 AND bucket < ?4";
+    Statement stmt = m_db->prepare(sql, error);
     if (!stmt)
         return false;
     sqlite3_stmt *s = stmt.get();
@@ -523,20 +528,23 @@ bool StoreReader::readRollups(const std::string &workspace, MetricsGrouping grou
     sqlite3_bind_int(s, 2, int(grouping));
     sqlite3_bind_int64(s, 3, fromBucket);
     sqlite3_bind_int64(s, 4, toBucket);
+    RollupRow row;
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        MetricsAccumulator &a = (*byKey)[columnText(s, 0)];
-        MetricsGroup &g = a.group;
-        a.fromRollups = true;
-        g.spans += sqlite3_column_int64(s, 1);
-        g.errors += sqlite3_column_int64(s, 2);
-        g.traces += sqlite3_column_int64(s, 3);
-        g.inputTokens += sqlite3_column_int64(s, 4);
-        g.outputTokens += sqlite3_column_int64(s, 5);
-        a.costPicoUsd += sqlite3_column_int64(s, 6);
-        a.costSpans += sqlite3_column_int64(s, 7);
-        if (sqlite3_column_type(s, 8) != SQLITE_NULL &&
-            !a.latency.mergeEncoded(sqlite3_column_blob(s, 8), size_t(sqlite3_column_bytes(s, 8)))) {
+        row.workspace = columnText(s, 0);
+        row.key = columnText(s, 1);
+        row.bucket = sqlite3_column_int64(s, 2);
+        row.spans = sqlite3_column_int64(s, 3);
+        row.errors = sqlite3_column_int64(s, 4);
+        row.traces = sqlite3_column_int64(s, 5);
+        row.inputTokens = sqlite3_column_int64(s, 6);
+        row.outputTokens = sqlite3_column_int64(s, 7);
+        row.costPicoUsd = sqlite3_column_int64(s, 8);
+        row.costSpans = sqlite3_column_int64(s, 9);
+        const bool hasLatency = sqlite3_column_type(s, 10) != SQLITE_NULL;
+        row.latency = hasLatency ? sqlite3_column_blob(s, 10) : nullptr;
+        row.latencySize = hasLatency ? size_t(sqlite3_column_bytes(s, 10)) : 0;
+        if (!visit(row)) {
             *error = "summing metrics: a latency histogram in metric_rollups is damaged";
             return false;
         }
@@ -546,6 +554,126 @@ bool StoreReader::readRollups(const std::string &workspace, MetricsGrouping grou
         return false;
     }
     return true;
+}
+
+bool StoreReader::readRollups(const std::string &workspace, MetricsGrouping grouping, int64_t fromBucket,
+                              int64_t toBucket, std::map<std::string, MetricsAccumulator> *byKey,
+                              std::string *error)
+{
+    return forEachRollup(
+        workspace, grouping, fromBucket, toBucket,
+        [byKey](const RollupRow &row) {
+            MetricsAccumulator &a = (*byKey)[row.key];
+            MetricsGroup &g = a.group;
+            a.fromRollups = true;
+            g.spans += row.spans;
+            g.errors += row.errors;
+            g.traces += row.traces;
+            g.inputTokens += row.inputTokens;
+            g.outputTokens += row.outputTokens;
+            a.costPicoUsd += row.costPicoUsd;
+            a.costSpans += row.costSpans;
+            return !row.latency || a.latency.mergeEncoded(row.latency, row.latencySize);
+        },
+        error);
+}
+
+std::optional<std::pair<int64_t, int64_t>> StoreReader::rollupExtent(const std::string &workspace,
+                                                                     std::string *error)
+{
+    const std::string where =
+        workspace.empty() ? "?1 = '' AND grouping = 0" : "workspace = ?1 AND grouping = 0";
+    Statement stmt = m_db->prepare("SELECT (SELECT min(bucket) FROM metric_rollups WHERE " + where +
+                                       "), (SELECT max(bucket) FROM metric_rollups WHERE " + where + ")",
+                                   error);
+    if (!stmt)
+        return std::nullopt;
+    sqlite3_stmt *s = stmt.get();
+    sqlite3_bind_text(s, 1, workspace.data(), int(workspace.size()), SQLITE_STATIC);
+    if (sqlite3_step(s) != SQLITE_ROW) {
+        *error = "reading the metrics' time range: " + m_db->lastError();
+        return std::nullopt;
+    }
+    if (sqlite3_column_type(s, 0) == SQLITE_NULL)
+        return std::nullopt;
+    return std::make_pair(sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1));
+}
+
+std::vector<CostlyItem> StoreReader::costliestTraces(const std::string &workspace, int64_t fromNs,
+                                                     int64_t toNs, int limit, std::string *error)
+{
+    // traces_by_cost (workspace, cost_usd, start_ns) is walked from the most expensive down, the range
+    // checked in the index, so a short range reads a few hundred entries and never sorts.
+    const std::string sql =
+        std::string("SELECT trace_id, coalesce(root_service, '') || ' ' || coalesce(root_name, ''), "
+                    "workspace, start_ns, cost_usd, input_tokens + output_tokens, span_count FROM traces ") +
+        (workspace.empty() ? "INDEXED BY traces_by_cost WHERE ?1 = '' AND "
+                           : "INDEXED BY traces_by_cost WHERE workspace = ?1 AND ") +
+        "cost_usd IS NOT NULL AND start_ns >= ?2 AND start_ns < ?3 ORDER BY cost_usd DESC LIMIT ?4";
+    Statement stmt = m_db->prepare(sql, error);
+    if (!stmt)
+        return {};
+    sqlite3_stmt *s = stmt.get();
+    sqlite3_bind_text(s, 1, workspace.data(), int(workspace.size()), SQLITE_STATIC);
+    sqlite3_bind_int64(s, 2, fromNs);
+    sqlite3_bind_int64(s, 3, toNs);
+    sqlite3_bind_int(s, 4, limit);
+    std::vector<CostlyItem> items;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        CostlyItem item;
+        item.id = columnText(s, 0);
+        item.label = columnText(s, 1);
+        item.workspace = columnText(s, 2);
+        item.startNs = sqlite3_column_int64(s, 3);
+        item.costUsd = sqlite3_column_double(s, 4);
+        item.tokens = sqlite3_column_int64(s, 5);
+        item.count = sqlite3_column_int64(s, 6);
+        items.push_back(std::move(item));
+    }
+    if (rc != SQLITE_DONE) {
+        *error = "ranking traces by cost: " + m_db->lastError();
+        return {};
+    }
+    return items;
+}
+
+std::vector<CostlyItem> StoreReader::costliestSessions(const std::string &workspace, int64_t fromNs,
+                                                       int64_t toNs, int limit, std::string *error)
+{
+    const std::string sql =
+        std::string(
+            "SELECT session_id, workspace, min(start_ns), sum(cost_usd) AS c, "
+            "sum(input_tokens + output_tokens), count(*) FROM traces INDEXED BY traces_by_session_cost "
+            "WHERE ") +
+        (workspace.empty() ? "?1 = ''" : "workspace = ?1") +
+        " AND session_id IS NOT NULL AND start_ns >= ?2 AND start_ns < ?3 AND cost_usd IS NOT NULL "
+        "GROUP BY workspace, session_id ORDER BY c DESC LIMIT ?4";
+    Statement stmt = m_db->prepare(sql, error);
+    if (!stmt)
+        return {};
+    sqlite3_stmt *s = stmt.get();
+    sqlite3_bind_text(s, 1, workspace.data(), int(workspace.size()), SQLITE_STATIC);
+    sqlite3_bind_int64(s, 2, fromNs);
+    sqlite3_bind_int64(s, 3, toNs);
+    sqlite3_bind_int(s, 4, limit);
+    std::vector<CostlyItem> items;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        CostlyItem item;
+        item.id = columnText(s, 0);
+        item.workspace = columnText(s, 1);
+        item.startNs = sqlite3_column_int64(s, 2);
+        item.costUsd = sqlite3_column_double(s, 3);
+        item.tokens = sqlite3_column_int64(s, 4);
+        item.count = sqlite3_column_int64(s, 5);
+        items.push_back(std::move(item));
+    }
+    if (rc != SQLITE_DONE) {
+        *error = "ranking sessions by cost: " + m_db->lastError();
+        return {};
+    }
+    return items;
 }
 
 std::vector<MetricsGroup> StoreReader::metrics(const std::string &workspace, MetricsGrouping grouping,

@@ -7,6 +7,7 @@
 #include "tracefilter.h"
 #include "tracesummary.h"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -30,6 +31,34 @@ struct MetricsGroup {
     // 0: p50/p95/p99 are exact; otherwise they come from merged latency histograms and are within this
     // relative error of the exact values (LatencyHistogram::kRelativeError).
     double percentileError = 0;
+};
+
+// One row of metric_rollups (MetricsRollup). latency points into the statement's row: valid only while the
+// visitor runs.
+struct RollupRow {
+    std::string workspace;
+    std::string key;
+    int64_t bucket = 0;
+    int64_t spans = 0;
+    int64_t errors = 0;
+    int64_t traces = 0;
+    int64_t inputTokens = 0;
+    int64_t outputTokens = 0;
+    int64_t costPicoUsd = 0;
+    int64_t costSpans = 0;
+    const void *latency = nullptr;
+    size_t latencySize = 0;
+};
+
+// A trace, user or session ranked by what it cost.
+struct CostlyItem {
+    std::string id;
+    std::string label; // a trace's root service and name; empty for users and sessions
+    std::string workspace;
+    int64_t startNs = 0; // a trace's start; a session's first trace
+    double costUsd = 0;
+    int64_t tokens = 0; // input + output (cached input tokens are part of input)
+    int64_t count = 0;  // a session's traces, a user's LLM calls
 };
 
 // Read-only queries over the store on its own connection (WAL lets it read while the writer commits).
@@ -64,6 +93,22 @@ public:
 
     // The read connection, for query classes of their own (ServiceMap). Same thread rule.
     Database &database() const { return *m_db; }
+    // Visits the rollup rows of one grouping in buckets [fromBucket, toBucket) — minutes, or hours from
+    // metric_rollups_hourly; an empty workspace visits every workspace. A visitor returning false stops with
+    // an error ("…: a latency histogram … damaged").
+    enum class RollupTable { Minutes, Hours };
+    using RollupVisitor = std::function<bool(const RollupRow &row)>;
+    bool forEachRollup(const std::string &workspace, MetricsGrouping grouping, int64_t fromBucket,
+                       int64_t toBucket, const RollupVisitor &visit, std::string *error,
+                       RollupTable table = RollupTable::Minutes);
+    // The first and last minute with rollups (every span has a service row); nullopt for an empty store.
+    std::optional<std::pair<int64_t, int64_t>> rollupExtent(const std::string &workspace, std::string *error);
+    // The most expensive traces starting in [fromNs, toNs), and the sessions whose traces cost most there.
+    // An empty workspace ranks over every workspace.
+    std::vector<CostlyItem> costliestTraces(const std::string &workspace, int64_t fromNs, int64_t toNs,
+                                            int limit, std::string *error);
+    std::vector<CostlyItem> costliestSessions(const std::string &workspace, int64_t fromNs, int64_t toNs,
+                                              int limit, std::string *error);
 
 private:
     struct MetricsAccumulator;

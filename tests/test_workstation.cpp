@@ -1,3 +1,4 @@
+#include "costdashboard.h"
 #include "emptystate.h"
 #include "engine.h"
 #include "filterbar.h"
@@ -16,8 +17,10 @@
 #include "tracelistview.h"
 #include "workstation.h"
 
+#include <QChartView>
 #include <QClipboard>
 #include <QDialogButtonBox>
+#include <QDockWidget>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -30,6 +33,7 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTextEdit>
 #include <QToolButton>
@@ -432,6 +436,50 @@ private Q_SLOTS:
         QCOMPARE(list->currentTraceId(), selected);
         QTRY_VERIFY(
             m_workstation->window().ingestStatus()->text().contains(QStringLiteral("6 traces, 31 spans")));
+    }
+
+    // View ▸ Dashboard shows the store's LLM calls (the samples' three), new calls arrive while it is open,
+    // and double-clicking the costliest trace opens it in the timeline.
+    void dashboardFollowsIngestAndOpensATrace()
+    {
+        MainWindow &window = m_workstation->window();
+        QDockWidget *dock = window.dashboardDock();
+        QVERIFY(dock);
+        QVERIFY(!dock->isVisible());
+        CostDashboard &dashboard = m_workstation->dashboard();
+        QSignalSpy shown(m_workstation.get(), &Workstation::dashboardShown);
+        dock->toggleViewAction()->trigger();
+        QVERIFY(dock->isVisible());
+        QVERIFY(shown.wait(10000));
+        QTRY_VERIFY(dashboard.data().totalLlmCalls >= 3);
+        const int64_t calls = dashboard.data().totalLlmCalls;
+        QVERIFY(!dashboard.isShowingEmptyState());
+        window.resizeDocks({dock}, {900}, Qt::Horizontal);
+        QTRY_VERIFY(dashboard.costChart()->chart()->plotArea().left() > 30); // axes laid out
+        saveShot(&window, QStringLiteral("workstation-dashboard"));
+
+        const QByteArray llm =
+            R"({"resourceSpans":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"agent"}}]},
+            "scopeSpans":[{"spans":[{"traceId":"d0d0000000000000000000000000000d","spanId":"00000000000000c1",
+            "name":"chat gpt-4o","kind":3,"startTimeUnixNano":"1700000000100000000",
+            "endTimeUnixNano":"1700000001100000000","attributes":[
+            {"key":"gen_ai.request.model","value":{"stringValue":"gpt-4o"}},
+            {"key":"gen_ai.usage.input_tokens","value":{"intValue":"200000"}},
+            {"key":"gen_ai.usage.output_tokens","value":{"intValue":"50000"}}]}]}]}]})";
+        HttpClient client(m_engine.listener()->address().port);
+        QCOMPARE(client.post(QStringLiteral("/v1/traces"), llm, "application/json").status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(dashboard.data().totalLlmCalls, calls + 1, 10000);
+        // $1.00 of gpt-4o: the costliest trace of the store.
+        QTRY_COMPARE(dashboard.topTraces()->rowCount() > 0, true);
+        QCOMPARE(dashboard.data().topTraces.front().id, std::string("d0d0000000000000000000000000000d"));
+        QSignalSpy traceShown(m_workstation.get(), &Workstation::traceShown);
+        QTableWidget *top = dashboard.topTraces();
+        const QPoint cell = top->visualItemRect(top->item(0, 0)).center();
+        QTest::mouseClick(top->viewport(), Qt::LeftButton, {}, cell);
+        QTest::mouseDClick(top->viewport(), Qt::LeftButton, {}, cell);
+        QVERIFY(traceShown.wait(10000));
+        QCOMPARE(traceShown.last().first().toString(), QStringLiteral("d0d0000000000000000000000000000d"));
+        dock->hide();
     }
 
     void layoutIsRemembered()

@@ -9,6 +9,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QMenuBar>
 #include <QMimeData>
@@ -91,6 +92,7 @@ void MainWindow::createActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_viewMenu = view;
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QToolBar *toolbar = addToolBar(tr("Main"));
@@ -175,6 +177,23 @@ void MainWindow::createActions()
     toolbar->addAction(m_criticalPath);
     toolbar->addSeparator();
     toolbar->addAction(m_compare);
+}
+
+QDockWidget *MainWindow::addDashboard(QWidget *dashboard)
+{
+    m_dashboardDock = new QDockWidget(tr("Dashboard"), this);
+    m_dashboardDock->setObjectName(QStringLiteral("dashboardDock"));
+    m_dashboardDock->setWidget(dashboard);
+    addDockWidget(Qt::RightDockWidgetArea, m_dashboardDock);
+    m_dashboardDock->hide();
+    QAction *toggle = m_dashboardDock->toggleViewAction();
+    toggle->setText(tr("&Dashboard"));
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    toggle->setToolTip(
+        tr("Cost, tokens, calls and latency over time; the costliest traces, users and sessions"));
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(toggle);
+    return m_dashboardDock;
 }
 
 int MainWindow::addDetailTab(QWidget *widget, const QString &title, const QString &toolTip)

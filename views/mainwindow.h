@@ -2,6 +2,8 @@
 
 #include <QMainWindow>
 
+class QDockWidget;
+class QMenu;
 class QSplitter;
 class QStackedWidget;
 class QTabWidget;
@@ -38,6 +40,9 @@ public:
     // becomes the first tab): conversation, path graph.
     void addTraceTab(QWidget *widget, const QString &title);
     QTabWidget *traceTabs() const { return m_traceTabs; }
+    // The cost dashboard as a dock (hidden until View ▸ Dashboard, Ctrl+Shift+B, shows it).
+    QDockWidget *addDashboard(QWidget *dashboard);
+    QDockWidget *dashboardDock() const { return m_dashboardDock; }
     void setEmptyStateVisible(bool visible);
     bool isEmptyStateVisible() const;
     void setHistoryAvailable(bool back, bool forward);
@@ -88,6 +93,8 @@ private:
     QAction *m_criticalPath = nullptr;
     QAction *m_compare = nullptr;
     QAction *m_compareSessions = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QDockWidget *m_dashboardDock = nullptr;
 };
 
 } // namespace tracedeck

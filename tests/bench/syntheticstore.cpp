@@ -19,7 +19,7 @@ SpanBatch SyntheticStore::traces(int64_t firstTrace, int count, const Shape &sha
     for (int64_t t = firstTrace; t < firstTrace + count; ++t) {
         char traceId[33];
         std::snprintf(traceId, sizeof traceId, "%032llx", static_cast<unsigned long long>(t * 2654435761ull));
-        const int64_t start = 1'700'000'000'000'000'000 + t * 50'000'000;
+        const int64_t start = 1'700'000'000'000'000'000 + t * shape.traceSpacingNs;
         for (int s = 0; s < shape.spansPerTrace; ++s) {
             Span span;
             span.traceId = traceId;
@@ -32,7 +32,7 @@ SpanBatch SyntheticStore::traces(int64_t firstTrace, int count, const Shape &sha
             span.endNs = span.startNs + 1'000'000 * (1 + (t * 7 + s) % 90);
             span.source = "bench";
             span.attributes = {{"http.route", "/api/v1/items"}, {"k", s}};
-            if (s % 5 == 4) {
+            if (s % shape.llmEvery == shape.llmEvery - 1) {
                 span.fields.category = "llm";
                 span.fields.provider = (t + s) % 2 ? "openai" : "anthropic";
                 span.fields.model = "model-" + std::to_string((t + s) % shape.models);
@@ -46,6 +46,8 @@ SpanBatch SyntheticStore::traces(int64_t firstTrace, int count, const Shape &sha
                 span.fields.requestId = "req-" + std::to_string(t);
                 if (t % 3 == 0)
                     span.fields.userId = "user-" + std::to_string(t % 500);
+                if (shape.sessions > 0)
+                    span.fields.sessionId = "session-" + std::to_string(t % shape.sessions);
             }
             batch.push_back(std::move(span));
         }
