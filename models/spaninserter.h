@@ -42,7 +42,9 @@ private:
                        const std::map<int64_t, RollupSpan> &oldByRow, std::string *error);
 
     Database &m_db;
-    Statement m_upsertSpan;
+    Statement m_insertSpan;
+    Statement m_updateSpan;
+    Statement m_insertTrace;
     Statement m_addToTrace;
     Statement m_recomputeTrace;
     Statement m_traceExists;
