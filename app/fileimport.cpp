@@ -8,8 +8,11 @@
 #include <QFileInfo>
 
 #include <chrono>
+#include <condition_variable>
 #include <deque>
 #include <future>
+#include <mutex>
+#include <thread>
 #include <unordered_set>
 
 namespace tracedeck {
@@ -96,7 +99,7 @@ private:
             }
             return false;
         }
-        m_committed += pending.spans;
+        m_committed += pending.spans; // read by the reading thread for progress
         for (std::string &id : pending.traceIds)
             m_traces.insert(std::move(id));
         return true;
@@ -105,9 +108,95 @@ private:
     SpanWriter &m_writer;
     const std::atomic<bool> &m_stopping;
     std::deque<Pending> m_pending;
-    qint64 m_committed = 0;
+    std::atomic<qint64> m_committed{0};
     std::unordered_set<std::string> m_traces;
     QString m_error;
+};
+
+// The second stage of an import, on a thread of its own: normalizes, redacts, encodes and submits the
+// batches the reading thread decoded, in order. Reading and decoding (nlohmann parsing) and this stage
+// cost about the same, so on two cores the two overlap instead of adding up; the writer has time to
+// spare for both. A batch handed over is submitted whole; at most kMaxQueued wait, which bounds memory.
+class Preparer {
+public:
+    static constexpr size_t kMaxQueued = 2;
+
+    Preparer(const Normalizer &normalizer, const Redactor &redactor, InFlight &writes)
+        : m_normalizer(normalizer)
+        , m_redactor(redactor)
+        , m_writes(writes)
+        , m_thread([this] { run(); })
+    {}
+    ~Preparer() { finish(); }
+
+    // Queues a batch, waiting while kMaxQueued wait. False once a submit has failed (see InFlight::error()).
+    bool push(SpanBatch &&batch)
+    {
+        std::unique_lock lock(m_mutex);
+        m_space.wait(lock, [this] { return m_queue.size() < kMaxQueued || m_failed; });
+        if (m_failed)
+            return false;
+        m_queue.push_back(std::move(batch));
+        m_ready.notify_one();
+        return true;
+    }
+    // Submits what is queued, then stops the thread. False when a submit failed.
+    bool finish()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_done = true;
+        }
+        m_ready.notify_one();
+        if (m_thread.joinable())
+            m_thread.join();
+        return !m_failed;
+    }
+
+private:
+    void run()
+    {
+        for (;;) {
+            SpanBatch batch;
+            {
+                std::unique_lock lock(m_mutex);
+                m_ready.wait(lock, [this] { return !m_queue.empty() || m_done; });
+                if (m_queue.empty())
+                    return;
+                batch = std::move(m_queue.front());
+                m_queue.pop_front();
+                if (m_failed)
+                    continue;
+            }
+            m_space.notify_one();
+            // A batch holds a few spans of each trace, mostly next to each other: one id per run.
+            std::vector<std::string> ids;
+            for (Span &span : batch) {
+                m_normalizer.normalize(span);
+                m_redactor.redact(span);
+                span.source = "file";
+                if (ids.empty() || ids.back() != span.traceId)
+                    ids.push_back(span.traceId);
+            }
+            if (!m_writes.submit(std::move(batch), std::move(ids))) {
+                std::lock_guard lock(m_mutex);
+                m_failed = true;
+                m_queue.clear();
+                m_space.notify_all();
+            }
+        }
+    }
+
+    const Normalizer &m_normalizer;
+    const Redactor &m_redactor;
+    InFlight &m_writes;
+    std::mutex m_mutex;
+    std::condition_variable m_ready;
+    std::condition_variable m_space;
+    std::deque<SpanBatch> m_queue;
+    bool m_done = false;
+    std::atomic<bool> m_failed{false};
+    std::thread m_thread; // last: started once the members above exist
 };
 
 } // namespace
@@ -181,40 +270,33 @@ void FileImport::run(const QStringList &paths, const Redactor::Rules &redaction)
         emitProgress(true);
 
         InFlight writes(m_writer, m_stopping);
+        Preparer preparer(normalizer, redactor, writes);
         SpanBatch pending;
-        QString writeError;
+        bool handedOver = true;
         const auto flush = [&] {
             if (pending.empty())
                 return true;
-            std::vector<std::string> ids;
-            ids.reserve(pending.size());
-            for (const Span &span : pending)
-                ids.push_back(span.traceId);
-            const bool ok = writes.submit(std::move(pending), std::move(ids));
+            handedOver = preparer.push(std::move(pending));
             pending = SpanBatch();
-            report.spans = writes.committedSpans();
-            if (!ok)
-                writeError = writes.error();
-            return ok;
+            return handedOver;
         };
         const auto summary =
             TraceFileReader::read(path, [&](SpanBatch &&spans, const TraceFileReader::Progress &read) {
                 for (Span &span : spans) {
-                    normalizer.normalize(span);
-                    redactor.redact(span);
-                    span.source = "file";
                     pending.push_back(std::move(span));
-                    // Cancel between batches: the batch being filled is dropped, committed ones stay.
+                    // Cancel between batches: the batch being filled is dropped, handed over ones are stored.
                     if (pending.size() >= m_batchSpans && (cancelled() || !flush()))
                         return false;
                 }
                 progress.bytesRead = read.fileBytesRead;
+                report.spans = writes.committedSpans();
                 emitProgress(false);
                 return !cancelled();
             });
-        if (!summary.cancelled && writeError.isEmpty())
+        if (!summary.cancelled && handedOver)
             flush();
-        if (writeError.isEmpty() && !writes.drain())
+        QString writeError;
+        if (!preparer.finish() || !writes.drain())
             writeError = writes.error();
         report.spans = writes.committedSpans();
         report.cancelled = summary.cancelled && writeError.isEmpty();

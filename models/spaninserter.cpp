@@ -12,7 +12,12 @@ namespace tracedeck {
 
 namespace {
 
-constexpr const char *kUpsertSpan = R"sql(
+// A span is inserted, or, when (workspace, trace_id, span_id) is stored already, updated if anything it
+// carries differs. Two plain statements rather than one upsert: ON CONFLICT DO UPDATE (and RETURNING) makes
+// SQLite open a statement journal for every row, which copied each page the insert touched (a dozen per
+// span) and cost about a third of the writer's time. The insert does not need one: its conflict is
+// "do nothing", and the update (rare: re-sends with changes) keeps its journal.
+constexpr const char *kInsertSpan = R"sql(
 INSERT INTO spans (workspace, trace_id, span_id, parent_span_id, name, kind, service, start_ns, end_ns, status,
     status_message, attributes, events, links, resource, scope, source, request_id, user_id, session_id,
     conversation_id, http_method, http_url, status_code, provider, model, input_tokens, output_tokens,
@@ -20,42 +25,45 @@ INSERT INTO spans (workspace, trace_id, span_id, parent_span_id, name, kind, ser
     category, messages, change_seq, insert_seq)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,
     ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?38)
-ON CONFLICT (workspace, trace_id, span_id) DO UPDATE SET
-    parent_span_id = excluded.parent_span_id, name = excluded.name, kind = excluded.kind,
-    service = excluded.service, start_ns = excluded.start_ns, end_ns = excluded.end_ns, status = excluded.status,
-    status_message = excluded.status_message, attributes = excluded.attributes, events = excluded.events,
-    links = excluded.links, resource = excluded.resource, scope = excluded.scope, source = excluded.source,
-    request_id = excluded.request_id, user_id = excluded.user_id, session_id = excluded.session_id,
-    conversation_id = excluded.conversation_id, http_method = excluded.http_method,
-    http_url = excluded.http_url, status_code = excluded.status_code, provider = excluded.provider,
-    model = excluded.model, input_tokens = excluded.input_tokens, output_tokens = excluded.output_tokens,
-    cached_input_tokens = excluded.cached_input_tokens, reasoning_tokens = excluded.reasoning_tokens,
-    total_tokens = excluded.total_tokens, cost_usd = excluded.cost_usd, cost_source = excluded.cost_source,
-    finish_reason = excluded.finish_reason, ttft_ms = excluded.ttft_ms, category = excluded.category,
-    messages = excluded.messages, change_seq = excluded.change_seq
-WHERE parent_span_id IS NOT excluded.parent_span_id OR name IS NOT excluded.name OR kind IS NOT excluded.kind
-    OR service IS NOT excluded.service OR start_ns IS NOT excluded.start_ns OR end_ns IS NOT excluded.end_ns
-    OR status IS NOT excluded.status OR status_message IS NOT excluded.status_message
-    OR attributes IS NOT excluded.attributes OR events IS NOT excluded.events OR links IS NOT excluded.links
-    OR resource IS NOT excluded.resource OR scope IS NOT excluded.scope OR messages IS NOT excluded.messages
-    OR cost_usd IS NOT excluded.cost_usd OR model IS NOT excluded.model
+ON CONFLICT (workspace, trace_id, span_id) DO NOTHING
+)sql";
+
+// Same parameters as kInsertSpan.
+constexpr const char *kUpdateSpan = R"sql(
+UPDATE spans SET
+    parent_span_id = ?4, name = ?5, kind = ?6, service = ?7, start_ns = ?8, end_ns = ?9, status = ?10,
+    status_message = ?11, attributes = ?12, events = ?13, links = ?14, resource = ?15, scope = ?16, source = ?17,
+    request_id = ?18, user_id = ?19, session_id = ?20, conversation_id = ?21, http_method = ?22, http_url = ?23,
+    status_code = ?24, provider = ?25, model = ?26, input_tokens = ?27, output_tokens = ?28,
+    cached_input_tokens = ?29, reasoning_tokens = ?30, total_tokens = ?31, cost_usd = ?32, cost_source = ?33,
+    finish_reason = ?34, ttft_ms = ?35, category = ?36, messages = ?37, change_seq = ?38
+WHERE workspace = ?1 AND trace_id = ?2 AND span_id = ?3 AND (parent_span_id IS NOT ?4 OR name IS NOT ?5
+    OR kind IS NOT ?6 OR service IS NOT ?7 OR start_ns IS NOT ?8 OR end_ns IS NOT ?9 OR status IS NOT ?10
+    OR status_message IS NOT ?11 OR attributes IS NOT ?12 OR events IS NOT ?13 OR links IS NOT ?14
+    OR resource IS NOT ?15 OR scope IS NOT ?16 OR messages IS NOT ?37 OR cost_usd IS NOT ?32 OR model IS NOT ?26)
 RETURNING insert_seq
 )sql";
 
-constexpr const char *kAddToTrace = R"sql(
+// A trace's summary: inserted when the trace is new, else the batch's spans added to it (two statements for
+// the reason given at kInsertSpan). A column added here goes into both.
+constexpr const char *kInsertTrace = R"sql(
 INSERT INTO traces (workspace, trace_id, start_ns, end_ns, span_count, error_count, root_name, root_service,
     input_tokens, output_tokens, cost_usd, services, models, user_id, session_id, request_id, stored_ns)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
-ON CONFLICT (workspace, trace_id) DO UPDATE SET
-    start_ns = min(start_ns, excluded.start_ns), end_ns = max(end_ns, excluded.end_ns),
-    span_count = span_count + excluded.span_count, error_count = error_count + excluded.error_count,
-    root_name = coalesce(excluded.root_name, root_name), root_service = coalesce(excluded.root_service, root_service),
-    input_tokens = input_tokens + excluded.input_tokens, output_tokens = output_tokens + excluded.output_tokens,
-    cost_usd = CASE WHEN excluded.cost_usd IS NULL THEN cost_usd ELSE coalesce(cost_usd, 0) + excluded.cost_usd END,
-    services = td_set_union(services, excluded.services), models = td_set_union(models, excluded.models),
-    user_id = coalesce(user_id, excluded.user_id), session_id = coalesce(session_id, excluded.session_id),
-    request_id = coalesce(request_id, excluded.request_id), stored_ns = excluded.stored_ns
-RETURNING span_count = ?5
+ON CONFLICT (workspace, trace_id) DO NOTHING
+)sql";
+
+// Same parameters as kInsertTrace.
+constexpr const char *kAddToTrace = R"sql(
+UPDATE traces SET
+    start_ns = min(start_ns, ?3), end_ns = max(end_ns, ?4), span_count = span_count + ?5,
+    error_count = error_count + ?6, root_name = coalesce(?7, root_name), root_service = coalesce(?8, root_service),
+    input_tokens = input_tokens + ?9, output_tokens = output_tokens + ?10,
+    cost_usd = CASE WHEN ?11 IS NULL THEN cost_usd ELSE coalesce(cost_usd, 0) + ?11 END,
+    services = td_set_union(services, ?12), models = td_set_union(models, ?13),
+    user_id = coalesce(user_id, ?14), session_id = coalesce(session_id, ?15), request_id = coalesce(request_id, ?16),
+    stored_ns = ?17
+WHERE workspace = ?1 AND trace_id = ?2
 )sql";
 
 // An updated span can change any aggregate (an end time arrives, a status turns to error), so its trace
@@ -255,7 +263,9 @@ bool SpanInserter::prepare(std::string *error)
         *error = "registering td_set_union: " + m_db.lastError();
         return false;
     }
-    m_upsertSpan = m_db.prepare(kUpsertSpan, error);
+    m_insertSpan = m_db.prepare(kInsertSpan, error);
+    m_updateSpan = m_db.prepare(kUpdateSpan, error);
+    m_insertTrace = m_db.prepare(kInsertTrace, error);
     m_addToTrace = m_db.prepare(kAddToTrace, error);
     m_recomputeTrace = m_db.prepare(kRecomputeTrace, error);
     m_traceExists = m_db.prepare("SELECT 1 FROM traces WHERE workspace = ?1 AND trace_id = ?2", error);
@@ -269,8 +279,8 @@ bool SpanInserter::prepare(std::string *error)
         m_db.prepare("SELECT id, insert_seq, start_ns, service, model, provider, user_id FROM spans "
                      "WHERE workspace = ?1 AND trace_id = ?2",
                      error);
-    return m_upsertSpan && m_addToTrace && m_recomputeTrace && m_traceExists && m_oldRows && m_clearOldRows &&
-           m_traceKeys;
+    return m_insertSpan && m_updateSpan && m_insertTrace && m_addToTrace && m_recomputeTrace &&
+           m_traceExists && m_oldRows && m_clearOldRows && m_traceKeys;
 }
 
 bool SpanInserter::write(const EncodedBatch &spans, int64_t storedNs, int64_t &seq, WriteStats *stats,
@@ -385,10 +395,10 @@ bool SpanInserter::reanchorTrace(const std::string &workspace, const std::string
     return true;
 }
 
-bool SpanInserter::upsertSpan(const EncodedSpan &row, int64_t seq, int64_t *insertSeq, std::string *error)
+namespace {
+
+void bindSpan(sqlite3_stmt *stmt, const EncodedSpan &row, int64_t seq)
 {
-    sqlite3_stmt *stmt = m_upsertSpan.get();
-    sqlite3_reset(stmt);
     Binder bind(stmt);
     const Span &span = row.span;
     const ExtractedFields &f = span.fields;
@@ -431,58 +441,84 @@ bool SpanInserter::upsertSpan(const EncodedSpan &row, int64_t seq, int64_t *inse
     bind.optionalText(36, f.category);
     bind.optionalText(37, row.messages);
     bind.integer(38, seq);
+}
 
-    int rc = sqlite3_step(stmt);
-    *insertSeq = 0;
-    if (rc == SQLITE_ROW) {
-        *insertSeq = sqlite3_column_int64(stmt, 0);
-        rc = sqlite3_step(stmt);
-    }
-    if (rc != SQLITE_DONE) {
+} // namespace
+
+bool SpanInserter::upsertSpan(const EncodedSpan &row, int64_t seq, int64_t *insertSeq, std::string *error)
+{
+    const Span &span = row.span;
+    const auto failed = [&](sqlite3_stmt *stmt) {
         *error = "storing span " + span.traceId + "/" + span.spanId + ": " + m_db.lastError();
         sqlite3_reset(stmt);
         return false;
+    };
+    *insertSeq = 0;
+    sqlite3_stmt *insert = m_insertSpan.get();
+    bindSpan(insert, row, seq);
+    if (sqlite3_step(insert) != SQLITE_DONE)
+        return failed(insert);
+    sqlite3_reset(insert);
+    if (sqlite3_changes(m_db.handle()) > 0) {
+        *insertSeq = seq;
+        return true;
     }
-    sqlite3_reset(stmt);
+    // Stored already: rewritten only when something differs (then its insert_seq comes back).
+    sqlite3_stmt *update = m_updateSpan.get();
+    bindSpan(update, row, seq);
+    int rc = sqlite3_step(update);
+    if (rc == SQLITE_ROW) {
+        *insertSeq = sqlite3_column_int64(update, 0);
+        rc = sqlite3_step(update);
+    }
+    if (rc != SQLITE_DONE)
+        return failed(update);
+    sqlite3_reset(update);
     return true;
 }
 
 bool SpanInserter::addToTrace(const std::string &workspace, const std::string &traceId,
                               const TraceDelta &delta, bool *created, std::string *error)
 {
-    sqlite3_stmt *stmt = m_addToTrace.get();
-    Binder bind(stmt);
-    bind.text(1, workspace);
-    bind.text(2, traceId);
-    bind.integer(3, delta.startNs);
-    bind.integer(4, delta.endNs);
-    bind.integer(5, delta.spanCount);
-    bind.integer(6, delta.errorCount);
-    if (delta.root) {
-        bind.text(7, delta.root->name);
-        bind.text(8, delta.root->service);
-    } else {
-        sqlite3_bind_null(stmt, 7);
-        sqlite3_bind_null(stmt, 8);
-    }
-    bind.integer(9, delta.inputTokens);
-    bind.integer(10, delta.outputTokens);
-    bind.optionalNumber(11, delta.costUsd);
     const std::string services = joinSet(delta.services);
     const std::string models = joinSet(delta.models);
-    bind.optionalText(12, services);
-    bind.optionalText(13, models);
-    const std::string none;
-    bind.optionalText(14, delta.userId ? *delta.userId : none);
-    bind.optionalText(15, delta.sessionId ? *delta.sessionId : none);
-    bind.optionalText(16, delta.requestId ? *delta.requestId : none);
-    bind.integer(17, m_storedNs);
-    int rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW) {
-        *created = sqlite3_column_int(stmt, 0) != 0;
-        rc = sqlite3_step(stmt);
+    const auto bindDelta = [&](sqlite3_stmt *stmt) {
+        Binder bind(stmt);
+        bind.text(1, workspace);
+        bind.text(2, traceId);
+        bind.integer(3, delta.startNs);
+        bind.integer(4, delta.endNs);
+        bind.integer(5, delta.spanCount);
+        bind.integer(6, delta.errorCount);
+        if (delta.root) {
+            bind.text(7, delta.root->name);
+            bind.text(8, delta.root->service);
+        } else {
+            sqlite3_bind_null(stmt, 7);
+            sqlite3_bind_null(stmt, 8);
+        }
+        bind.integer(9, delta.inputTokens);
+        bind.integer(10, delta.outputTokens);
+        bind.optionalNumber(11, delta.costUsd);
+        bind.optionalText(12, services);
+        bind.optionalText(13, models);
+        static const std::string none;
+        bind.optionalText(14, delta.userId ? *delta.userId : none);
+        bind.optionalText(15, delta.sessionId ? *delta.sessionId : none);
+        bind.optionalText(16, delta.requestId ? *delta.requestId : none);
+        bind.integer(17, m_storedNs);
+    };
+    sqlite3_stmt *insert = m_insertTrace.get();
+    bindDelta(insert);
+    int rc = sqlite3_step(insert);
+    sqlite3_reset(insert);
+    *created = rc == SQLITE_DONE && sqlite3_changes(m_db.handle()) > 0;
+    if (rc == SQLITE_DONE && !*created) {
+        sqlite3_stmt *update = m_addToTrace.get();
+        bindDelta(update);
+        rc = sqlite3_step(update);
+        sqlite3_reset(update);
     }
-    sqlite3_reset(stmt);
     if (rc != SQLITE_DONE) {
         *error = "updating trace " + traceId + ": " + m_db.lastError();
         return false;

@@ -45,7 +45,9 @@ private:
 
     Database &m_db;
     int64_t m_storedNs = 0; // of the batch being written
-    Statement m_upsertSpan;
+    Statement m_insertSpan;
+    Statement m_updateSpan;
+    Statement m_insertTrace;
     Statement m_addToTrace;
     Statement m_recomputeTrace;
     Statement m_traceExists;
