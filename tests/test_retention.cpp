@@ -353,7 +353,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 5000);
         QCOMPARE(finished.takeFirst()[0].toLongLong(), qint64(0));
 
-        now = kNow + 31 * kDay; // 31 days after its import
+        now = kNow + 31 * kDay;   // 31 days after its import
         writer->checkRetention(); // the pass may end before a wait() would start: count instead
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 5000);
         QCOMPARE(finished.takeFirst()[0].toLongLong(), qint64(1));

@@ -500,6 +500,165 @@
     </message>
 </context>
 <context>
+    <name>tracedeck::CostDashboard</name>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished">Modèle</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished">Fournisseur</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished">Service</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished">Utilisateur</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation type="unfinished">Espace de travail</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation type="unfinished">Dernière heure</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished">24 dernières heures</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished">7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished">7 derniers jours {30 ?}</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation type="unfinished">Depuis toujours</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stack by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost (USD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens (input + output)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LLM calls and error rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency per model (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency per service (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Costliest traces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished">Coût</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation type="unfinished">Jetons</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation type="unfinished">Spans</translation>
+    </message>
+    <message>
+        <source>Costliest users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Costliest sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traces</source>
+        <translation type="unfinished">Traces</translation>
+    </message>
+    <message>
+        <source>Double-click a trace to open it in the timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No LLM calls in this range&lt;/h3&gt;&lt;p&gt;Cost, tokens and latency appear here once spans with a model are stored (OpenTelemetry GenAI, OpenInference or OpenLLMetry attributes).&lt;br&gt;Try a longer range, or File ▸ Load Sample Traces.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the dashboard: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 tokens · %3 LLM calls · %4% errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error rate %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Chart as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Data as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tracedeck::EmptyState</name>
     <message>
         <source>No traces yet</source>
@@ -520,6 +679,98 @@
     <message>
         <source>&lt;p&gt;Tracedeck is listening on &lt;b&gt;http://%1&lt;/b&gt; for OTLP/HTTP (JSON or protobuf) and Zipkin v2.&lt;/p&gt;&lt;p&gt;Point any OpenTelemetry SDK at it:&lt;/p&gt;%2&lt;p&gt;or send a span by hand:&lt;/p&gt;%3&lt;p&gt;Traces appear here as they arrive.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Tracedeck écoute sur &lt;b&gt;http://%1&lt;/b&gt; en OTLP/HTTP (JSON ou protobuf) et Zipkin v2.&lt;/p&gt;&lt;p&gt;Dirigez-y n’importe quel SDK OpenTelemetry :&lt;/p&gt;%2&lt;p&gt;ou envoyez un span à la main :&lt;/p&gt;%3&lt;p&gt;Les traces apparaissent ici dès leur arrivée.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>tracedeck::ExportDialog</name>
+    <message numerus="yes">
+        <source>Selected traces (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All traces in the workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All traces matching “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Traces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trace(s) listed so far; the export reads every match from the store</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>OTLP JSON Lines (.jsonl) — for Tracedeck, the OTel Collector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jaeger JSON (.json) — for Jaeger UI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV, one row per span (.csv) — for spreadsheets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished">Parcourir…</translation>
+    </message>
+    <message>
+        <source>Traces:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jaeger JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OTLP JSON Lines (*.jsonl *.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One ExportTraceServiceRequest per line. Opens again in Tracedeck with every attribute, event and timing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jaeger UI&apos;s “Download JSON” format: {&quot;data&quot;: [traces]}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One row per span: ids, service, name, times, status, model, tokens and cost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tracedeck::ExportRunner</name>
+    <message>
+        <source>cannot open the store: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1032,6 +1283,38 @@ Champs : service: model: user: session: request: trace: status:error|ok code:HTT
         <source>Trace files (*.json *.jsonl *.pb *.bin *.gz *.otlp);;All files (*)</source>
         <translation>Fichiers de traces (*.json *.jsonl *.pb *.bin *.gz *.otlp);;Tous les fichiers (*)</translation>
     </message>
+    <message>
+        <source>&amp;Export Traces…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;Timeline as Image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Path &amp;Graph as Image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare &amp;Sessions of Selected Traces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a trace of each of two sessions: every trace of one session is compared with every trace of the other, in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost, tokens, calls and latency over time; the costliest traces, users and sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tracedeck::MultiRunModel</name>
@@ -1236,10 +1519,6 @@ Champs : service: model: user: session: request: trace: status:error|ok code:HTT
         <translation>Conserver les traces locales pendant :</translation>
     </message>
     <message>
-        <source>The retention of the local workspace (other workspaces: Edit ▸ Workspaces &amp; API Keys). Stored in the database; purging by age is not switched on in this version.</source>
-        <translation>La durée de conservation de l’espace de travail local (autres espaces : Édition ▸ Espaces de travail et clés d’API). Enregistrée dans la base ; la purge par âge n’est pas activée dans cette version.</translation>
-    </message>
-    <message>
         <source>Redact secrets and personal data before spans are stored</source>
         <translation>Masquer les secrets et les données personnelles avant l’enregistrement des spans</translation>
     </message>
@@ -1330,6 +1609,10 @@ Champs : service: model: user: session: request: trace: status:error|ok code:HTT
     <message>
         <source>Listen on: %1</source>
         <translation>Écouter sur : %1</translation>
+    </message>
+    <message>
+        <source>The retention of the local workspace (other workspaces: Edit ▸ Workspaces &amp; API Keys). Traces are deleted this many days after they were stored or imported; checked every 10 minutes.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1898,6 +2181,14 @@ Les clients qui l’utilisent reçoivent 401 en moins d’une seconde ; c’est 
         <source>Saved the settings of workspace %1.</source>
         <translation>Réglages de l’espace de travail %1 enregistrés.</translation>
     </message>
+    <message>
+        <source>Keep forever</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traces are deleted this many days after they were stored or imported</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tracedeck::Workstation</name>
@@ -2019,6 +2310,142 @@ B : %2</translation>
     <message>
         <source>Preferences saved.</source>
         <translation>Préférences enregistrées.</translation>
+    </message>
+    <message>
+        <source>Service map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Timeline as Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Path Graph as Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An export is already running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Traces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Writing %1…
+%n trace(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n span(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled; %1 was left as it was</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n trace(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n span(s)) to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; not in the store: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a trace first: the timeline is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline of trace %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the timeline to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a trace first: the path graph is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the path graph to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The latest %L1 spans of the trace list&apos;s time range: pick a shorter range to map all of it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every span of the workspace in the trace list&apos;s time range, and the calls between services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the service map: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No spans in this workspace and time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Select traces of exactly two sessions to compare them (%n session(s) selected)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading two sessions to compare…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot compare: session %1 has no spans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions %1 ⇄ %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compared the first %1 traces of each session</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
