@@ -17,8 +17,9 @@ run | test) ;;
 esac
 
 # libqt6opengl6-dev: Qt6Charts' CMake config needs Qt6OpenGL's, which qt6-charts-dev does not pull in.
+# qt6-translations-l10n: Qt's own strings (OK, Cancel, file dialogs) in German and French.
 packages=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-httpserver-dev qt6-websockets-dev
-    qt6-svg-dev qt6-tools-dev qt6-l10n-tools libsqlite3-dev nlohmann-json3-dev libprotobuf-dev
+    qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libsqlite3-dev nlohmann-json3-dev libprotobuf-dev
     protobuf-compiler zlib1g-dev libgraphviz-dev libdtl-dev)
 
 missing=()
