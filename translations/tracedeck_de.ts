@@ -503,159 +503,159 @@
     <name>tracedeck::CostDashboard</name>
     <message>
         <source>Model</source>
-        <translation type="unfinished">Modell</translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished">Anbieter</translation>
+        <translation>Anbieter</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished">Dienst</translation>
+        <translation>Dienst</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished">Benutzer</translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>Workspace</source>
-        <translation type="unfinished">Arbeitsbereich</translation>
+        <translation>Arbeitsbereich</translation>
     </message>
     <message>
         <source>Last hour</source>
-        <translation type="unfinished">Letzte Stunde</translation>
+        <translation>Letzte Stunde</translation>
     </message>
     <message>
         <source>Last 24 hours</source>
-        <translation type="unfinished">Letzte 24 Stunden</translation>
+        <translation>Letzte 24 Stunden</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished">Letzte 7 Tage</translation>
+        <translation>Letzte 7 Tage</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished">Letzte 7 Tage {30 ?}</translation>
+        <translation>Letzte 30 Tage</translation>
     </message>
     <message>
         <source>All time</source>
-        <translation type="unfinished">Gesamter Zeitraum</translation>
+        <translation>Gesamter Zeitraum</translation>
     </message>
     <message>
         <source>Custom…</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzerdefiniert…</translation>
     </message>
     <message>
         <source>Stack by</source>
-        <translation type="unfinished"></translation>
+        <translation>Stapeln nach</translation>
     </message>
     <message>
         <source>Range</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum</translation>
     </message>
     <message>
         <source>Cost (USD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten (USD)</translation>
     </message>
     <message>
         <source>Tokens (input + output)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens (Eingabe + Ausgabe)</translation>
     </message>
     <message>
         <source>LLM calls and error rate</source>
-        <translation type="unfinished"></translation>
+        <translation>LLM-Aufrufe und Fehlerquote</translation>
     </message>
     <message>
         <source>Latency per model (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz je Modell (ms)</translation>
     </message>
     <message>
         <source>Latency per service (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz je Dienst (ms)</translation>
     </message>
     <message>
         <source>Costliest traces</source>
-        <translation type="unfinished"></translation>
+        <translation>Teuerste Traces</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished">Kosten</translation>
+        <translation>Kosten</translation>
     </message>
     <message>
         <source>Tokens</source>
-        <translation type="unfinished">Tokens</translation>
+        <translation>Tokens</translation>
     </message>
     <message>
         <source>Spans</source>
-        <translation type="unfinished">Spans</translation>
+        <translation>Spans</translation>
     </message>
     <message>
         <source>Costliest users</source>
-        <translation type="unfinished"></translation>
+        <translation>Teuerste Benutzer</translation>
     </message>
     <message>
         <source>Costliest sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Teuerste Sitzungen</translation>
     </message>
     <message>
         <source>Traces</source>
-        <translation type="unfinished">Traces</translation>
+        <translation>Traces</translation>
     </message>
     <message>
         <source>Double-click a trace to open it in the timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklicken Sie auf einen Trace, um ihn in der Zeitachse zu öffnen</translation>
     </message>
     <message>
         <source>&lt;h3&gt;No LLM calls in this range&lt;/h3&gt;&lt;p&gt;Cost, tokens and latency appear here once spans with a model are stored (OpenTelemetry GenAI, OpenInference or OpenLLMetry attributes).&lt;br&gt;Try a longer range, or File ▸ Load Sample Traces.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Keine LLM-Aufrufe in diesem Zeitraum&lt;/h3&gt;&lt;p&gt;Kosten, Tokens und Latenz erscheinen hier, sobald Spans mit einem Modell gespeichert sind (Attribute von OpenTelemetry GenAI, OpenInference oder OpenLLMetry).&lt;br&gt;Versuchen Sie einen längeren Zeitraum oder Datei ▸ Beispiel-Traces laden.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Cannot read the dashboard: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Dashboard kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 tokens · %3 LLM calls · %4% errors</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 Tokens · %3 LLM-Aufrufe · %4 % Fehler</translation>
     </message>
     <message>
         <source>calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufrufe</translation>
     </message>
     <message>
         <source>error rate %</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerquote %</translation>
     </message>
     <message>
         <source>Save Chart as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm als PNG speichern…</translation>
     </message>
     <message>
         <source>Save Chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm speichern</translation>
     </message>
     <message>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
         <source>Cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
         <source>Save Data as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten als CSV speichern…</translation>
     </message>
     <message>
         <source>Save Data</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten speichern</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -685,92 +685,92 @@
     <name>tracedeck::ExportDialog</name>
     <message numerus="yes">
         <source>Selected traces (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ausgewählter Trace (%n)</numerusform>
+            <numerusform>Ausgewählte Traces (%n)</numerusform>
         </translation>
     </message>
     <message>
         <source>All traces in the workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Traces im Arbeitsbereich</translation>
     </message>
     <message>
         <source>All traces matching “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Traces, die zu „%1“ passen</translation>
     </message>
     <message>
         <source>Export Traces</source>
-        <translation type="unfinished"></translation>
+        <translation>Traces exportieren</translation>
     </message>
     <message numerus="yes">
         <source>%n trace(s) listed so far; the export reads every match from the store</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Bisher %n Trace aufgelistet; der Export liest jeden Treffer aus dem Speicher</numerusform>
+            <numerusform>Bisher %n Traces aufgelistet; der Export liest jeden Treffer aus dem Speicher</numerusform>
         </translation>
     </message>
     <message>
         <source>OTLP JSON Lines (.jsonl) — for Tracedeck, the OTel Collector</source>
-        <translation type="unfinished"></translation>
+        <translation>OTLP JSON Lines (.jsonl) — für Tracedeck, den OTel Collector</translation>
     </message>
     <message>
         <source>Jaeger JSON (.json) — for Jaeger UI</source>
-        <translation type="unfinished"></translation>
+        <translation>Jaeger JSON (.json) — für Jaeger UI</translation>
     </message>
     <message>
         <source>CSV, one row per span (.csv) — for spreadsheets</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV, eine Zeile pro Span (.csv) — für Tabellenkalkulationen</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished">Durchsuchen…</translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <source>Traces:</source>
-        <translation type="unfinished"></translation>
+        <translation>Traces:</translation>
     </message>
     <message>
         <source>Format:</source>
-        <translation type="unfinished"></translation>
+        <translation>Format:</translation>
     </message>
     <message>
         <source>File:</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei:</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <source>Jaeger JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jaeger JSON (*.json)</translation>
     </message>
     <message>
         <source>OTLP JSON Lines (*.jsonl *.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>OTLP JSON Lines (*.jsonl *.json)</translation>
     </message>
     <message>
         <source>One ExportTraceServiceRequest per line. Opens again in Tracedeck with every attribute, event and timing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein ExportTraceServiceRequest pro Zeile. Lässt sich in Tracedeck mit allen Attributen, Events und Zeitangaben wieder öffnen.</translation>
     </message>
     <message>
         <source>Jaeger UI&apos;s “Download JSON” format: {&quot;data&quot;: [traces]}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Format „Download JSON“ von Jaeger UI: {&quot;data&quot;: [traces]}.</translation>
     </message>
     <message>
         <source>One row per span: ids, service, name, times, status, model, tokens and cost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Zeile pro Span: IDs, Dienst, Name, Zeiten, Status, Modell, Tokens und Kosten.</translation>
     </message>
 </context>
 <context>
     <name>tracedeck::ExportRunner</name>
     <message>
         <source>cannot open the store: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Speicher kann nicht geöffnet werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1285,35 +1285,35 @@ Felder: service: model: user: session: request: trace: status:error|ok code:HTTP
     </message>
     <message>
         <source>&amp;Export Traces…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Traces exportieren…</translation>
     </message>
     <message>
         <source>Save &amp;Timeline as Image…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitachse als Bild speichern…</translation>
     </message>
     <message>
         <source>Save Path &amp;Graph as Image…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pfadgraph als Bild speichern…</translation>
     </message>
     <message>
         <source>Compare &amp;Sessions of Selected Traces</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sitzungen der ausgewählten Traces vergleichen</translation>
     </message>
     <message>
-        <source>Select a trace of each of two sessions: every trace of one session is compared with every trace of the other, in order</source>
-        <translation type="unfinished"></translation>
+        <source>Select a trace of each of two sessions: their traces are aligned in order, turn by turn, and then span by span</source>
+        <translation>Wählen Sie je einen Trace aus zwei Sitzungen: Ihre Traces werden der Reihe nach einander zugeordnet, Runde für Runde und dann Span für Span</translation>
     </message>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Dashboard</translation>
     </message>
     <message>
         <source>&amp;Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dashboard</translation>
     </message>
     <message>
         <source>Cost, tokens, calls and latency over time; the costliest traces, users and sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten, Tokens, Aufrufe und Latenz im Zeitverlauf; die teuersten Traces, Benutzer und Sitzungen</translation>
     </message>
 </context>
 <context>
@@ -1612,7 +1612,7 @@ Felder: service: model: user: session: request: trace: status:error|ok code:HTTP
     </message>
     <message>
         <source>The retention of the local workspace (other workspaces: Edit ▸ Workspaces &amp; API Keys). Traces are deleted this many days after they were stored or imported; checked every 10 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aufbewahrungsdauer des lokalen Arbeitsbereichs (andere Arbeitsbereiche: Bearbeiten ▸ Arbeitsbereiche &amp; API-Schlüssel). Traces werden so viele Tage nach dem Speichern oder Importieren gelöscht; geprüft wird alle 10 Minuten.</translation>
     </message>
 </context>
 <context>
@@ -2183,11 +2183,11 @@ Clients, die ihn verwenden, erhalten binnen einer Sekunde 401; dies kann nicht r
     </message>
     <message>
         <source>Keep forever</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbegrenzt aufbewahren</translation>
     </message>
     <message>
         <source>Traces are deleted this many days after they were stored or imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Traces werden so viele Tage nach dem Speichern oder Importieren gelöscht</translation>
     </message>
 </context>
 <context>
@@ -2313,139 +2313,141 @@ B: %2</translation>
     </message>
     <message>
         <source>Service map</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienstkarte</translation>
     </message>
     <message>
         <source>Save Timeline as Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitachse als Bild speichern</translation>
     </message>
     <message>
         <source>Save Path Graph as Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfadgraph als Bild speichern</translation>
     </message>
     <message>
         <source>An export is already running</source>
-        <translation type="unfinished"></translation>
+        <translation>Es läuft bereits ein Export</translation>
     </message>
     <message>
         <source>Export Traces</source>
-        <translation type="unfinished"></translation>
+        <translation>Traces exportieren</translation>
     </message>
     <message numerus="yes">
         <source>Writing %1…
 %n trace(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 wird geschrieben…
+%n Trace</numerusform>
+            <numerusform>%1 wird geschrieben…
+%n Traces</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n span(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n Span</numerusform>
+            <numerusform>, %n Spans</numerusform>
         </translation>
     </message>
     <message>
         <source>Writing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird geschrieben…</translation>
     </message>
     <message>
         <source>Export cancelled; %1 was left as it was</source>
-        <translation type="unfinished"></translation>
+        <translation>Export abgebrochen; %1 blieb unverändert</translation>
     </message>
     <message>
         <source>Export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n trace(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Exportiert: %n Trace</numerusform>
+            <numerusform>Exportiert: %n Traces</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source> (%n span(s)) to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> (%n Span) nach %1</numerusform>
+            <numerusform> (%n Spans) nach %1</numerusform>
         </translation>
     </message>
     <message>
         <source>; not in the store: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>; nicht im Speicher: %1</translation>
     </message>
     <message>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg)</translation>
     </message>
     <message>
         <source>Select a trace first: the timeline is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst einen Trace: Die Zeitachse ist leer</translation>
     </message>
     <message>
         <source>Timeline of trace %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitachse von Trace %1</translation>
     </message>
     <message>
         <source>Saved the timeline to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitachse in %1 gespeichert</translation>
     </message>
     <message>
         <source>Cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
         <source>Select a trace first: the path graph is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst einen Trace: Der Pfadgraph ist leer</translation>
     </message>
     <message>
         <source>Saved the path graph to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfadgraph in %1 gespeichert</translation>
     </message>
     <message>
         <source>The latest %L1 spans of the trace list&apos;s time range: pick a shorter range to map all of it</source>
-        <translation type="unfinished"></translation>
+        <translation>Die neuesten %L1 Spans im Zeitraum der Trace-Liste: Wählen Sie einen kürzeren Zeitraum, um ihn ganz abzubilden</translation>
     </message>
     <message>
         <source>Every span of the workspace in the trace list&apos;s time range, and the calls between services</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Spans des Arbeitsbereichs im Zeitraum der Trace-Liste und die Aufrufe zwischen den Diensten</translation>
     </message>
     <message>
         <source>Cannot read the service map: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dienstkarte kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>No spans in this workspace and time range</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Spans in diesem Arbeitsbereich und Zeitraum</translation>
     </message>
     <message numerus="yes">
         <source>Select traces of exactly two sessions to compare them (%n session(s) selected)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wählen Sie Traces aus genau zwei Sitzungen, um sie zu vergleichen (%n Sitzung ausgewählt)</numerusform>
+            <numerusform>Wählen Sie Traces aus genau zwei Sitzungen, um sie zu vergleichen (%n Sitzungen ausgewählt)</numerusform>
         </translation>
     </message>
     <message>
         <source>Loading two sessions to compare…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwei Sitzungen zum Vergleichen werden geladen…</translation>
     </message>
     <message>
         <source>Cannot compare: session %1 has no spans</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleich nicht möglich: Sitzung %1 hat keine Spans</translation>
     </message>
     <message>
         <source>session %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung %1</translation>
     </message>
     <message>
         <source>Sessions %1 ⇄ %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen %1 ⇄ %2</translation>
     </message>
     <message>
         <source>Compared the first %1 traces of each session</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ersten %1 Traces jeder Sitzung verglichen</translation>
     </message>
 </context>
 </TS>

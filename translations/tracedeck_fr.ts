@@ -503,159 +503,159 @@
     <name>tracedeck::CostDashboard</name>
     <message>
         <source>Model</source>
-        <translation type="unfinished">Modèle</translation>
+        <translation>Modèle</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished">Fournisseur</translation>
+        <translation>Fournisseur</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished">Service</translation>
+        <translation>Service</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished">Utilisateur</translation>
+        <translation>Utilisateur</translation>
     </message>
     <message>
         <source>Workspace</source>
-        <translation type="unfinished">Espace de travail</translation>
+        <translation>Espace de travail</translation>
     </message>
     <message>
         <source>Last hour</source>
-        <translation type="unfinished">Dernière heure</translation>
+        <translation>Dernière heure</translation>
     </message>
     <message>
         <source>Last 24 hours</source>
-        <translation type="unfinished">24 dernières heures</translation>
+        <translation>24 dernières heures</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished">7 derniers jours</translation>
+        <translation>7 derniers jours</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished">7 derniers jours {30 ?}</translation>
+        <translation>30 derniers jours</translation>
     </message>
     <message>
         <source>All time</source>
-        <translation type="unfinished">Depuis toujours</translation>
+        <translation>Depuis toujours</translation>
     </message>
     <message>
         <source>Custom…</source>
-        <translation type="unfinished"></translation>
+        <translation>Personnalisé…</translation>
     </message>
     <message>
         <source>Stack by</source>
-        <translation type="unfinished"></translation>
+        <translation>Empiler par</translation>
     </message>
     <message>
         <source>Range</source>
-        <translation type="unfinished"></translation>
+        <translation>Période</translation>
     </message>
     <message>
         <source>Cost (USD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Coût (USD)</translation>
     </message>
     <message>
         <source>Tokens (input + output)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons (entrée + sortie)</translation>
     </message>
     <message>
         <source>LLM calls and error rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Appels LLM et taux d’erreur</translation>
     </message>
     <message>
         <source>Latency per model (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Latence par modèle (ms)</translation>
     </message>
     <message>
         <source>Latency per service (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Latence par service (ms)</translation>
     </message>
     <message>
         <source>Costliest traces</source>
-        <translation type="unfinished"></translation>
+        <translation>Traces les plus coûteuses</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished">Coût</translation>
+        <translation>Coût</translation>
     </message>
     <message>
         <source>Tokens</source>
-        <translation type="unfinished">Jetons</translation>
+        <translation>Jetons</translation>
     </message>
     <message>
         <source>Spans</source>
-        <translation type="unfinished">Spans</translation>
+        <translation>Spans</translation>
     </message>
     <message>
         <source>Costliest users</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateurs les plus coûteux</translation>
     </message>
     <message>
         <source>Costliest sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessions les plus coûteuses</translation>
     </message>
     <message>
         <source>Traces</source>
-        <translation type="unfinished">Traces</translation>
+        <translation>Traces</translation>
     </message>
     <message>
         <source>Double-click a trace to open it in the timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Double-cliquez sur une trace pour l’ouvrir dans la chronologie</translation>
     </message>
     <message>
         <source>&lt;h3&gt;No LLM calls in this range&lt;/h3&gt;&lt;p&gt;Cost, tokens and latency appear here once spans with a model are stored (OpenTelemetry GenAI, OpenInference or OpenLLMetry attributes).&lt;br&gt;Try a longer range, or File ▸ Load Sample Traces.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Aucun appel LLM sur cette période&lt;/h3&gt;&lt;p&gt;Le coût, les jetons et la latence apparaissent ici dès que des spans avec un modèle sont enregistrés (attributs OpenTelemetry GenAI, OpenInference ou OpenLLMetry).&lt;br&gt;Essayez une période plus longue, ou Fichier ▸ Charger les traces d’exemple.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Cannot read the dashboard: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire le tableau de bord : %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 tokens · %3 LLM calls · %4% errors</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 jetons · %3 appels LLM · %4 % d’erreurs</translation>
     </message>
     <message>
         <source>calls</source>
-        <translation type="unfinished"></translation>
+        <translation>appels</translation>
     </message>
     <message>
         <source>error rate %</source>
-        <translation type="unfinished"></translation>
+        <translation>taux d’erreur %</translation>
     </message>
     <message>
         <source>Save Chart as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le graphique en PNG…</translation>
     </message>
     <message>
         <source>Save Chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le graphique</translation>
     </message>
     <message>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Image PNG (*.png)</translation>
     </message>
     <message>
         <source>Cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire %1</translation>
     </message>
     <message>
         <source>Save Data as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les données en CSV…</translation>
     </message>
     <message>
         <source>Save Data</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les données</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -685,92 +685,92 @@
     <name>tracedeck::ExportDialog</name>
     <message numerus="yes">
         <source>Selected traces (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Trace sélectionnée (%n)</numerusform>
+            <numerusform>Traces sélectionnées (%n)</numerusform>
         </translation>
     </message>
     <message>
         <source>All traces in the workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les traces de l’espace de travail</translation>
     </message>
     <message>
         <source>All traces matching “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les traces correspondant à « %1 »</translation>
     </message>
     <message>
         <source>Export Traces</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter des traces</translation>
     </message>
     <message numerus="yes">
         <source>%n trace(s) listed so far; the export reads every match from the store</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n trace listée pour l’instant ; l’export lit toutes les correspondances dans la base</numerusform>
+            <numerusform>%n traces listées pour l’instant ; l’export lit toutes les correspondances dans la base</numerusform>
         </translation>
     </message>
     <message>
         <source>OTLP JSON Lines (.jsonl) — for Tracedeck, the OTel Collector</source>
-        <translation type="unfinished"></translation>
+        <translation>OTLP JSON Lines (.jsonl) — pour Tracedeck, l’OTel Collector</translation>
     </message>
     <message>
         <source>Jaeger JSON (.json) — for Jaeger UI</source>
-        <translation type="unfinished"></translation>
+        <translation>Jaeger JSON (.json) — pour Jaeger UI</translation>
     </message>
     <message>
         <source>CSV, one row per span (.csv) — for spreadsheets</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV, une ligne par span (.csv) — pour les tableurs</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished">Parcourir…</translation>
+        <translation>Parcourir…</translation>
     </message>
     <message>
         <source>Traces:</source>
-        <translation type="unfinished"></translation>
+        <translation>Traces :</translation>
     </message>
     <message>
         <source>Format:</source>
-        <translation type="unfinished"></translation>
+        <translation>Format :</translation>
     </message>
     <message>
         <source>File:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier :</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
         <source>Jaeger JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jaeger JSON (*.json)</translation>
     </message>
     <message>
         <source>OTLP JSON Lines (*.jsonl *.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>OTLP JSON Lines (*.jsonl *.json)</translation>
     </message>
     <message>
         <source>One ExportTraceServiceRequest per line. Opens again in Tracedeck with every attribute, event and timing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un ExportTraceServiceRequest par ligne. Se rouvre dans Tracedeck avec tous les attributs, événements et temps.</translation>
     </message>
     <message>
         <source>Jaeger UI&apos;s “Download JSON” format: {&quot;data&quot;: [traces]}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le format « Download JSON » de Jaeger UI : {&quot;data&quot;: [traces]}.</translation>
     </message>
     <message>
         <source>One row per span: ids, service, name, times, status, model, tokens and cost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une ligne par span : identifiants, service, nom, temps, statut, modèle, jetons et coût.</translation>
     </message>
 </context>
 <context>
     <name>tracedeck::ExportRunner</name>
     <message>
         <source>cannot open the store: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d’ouvrir la base : %1</translation>
     </message>
 </context>
 <context>
@@ -1285,35 +1285,35 @@ Champs : service: model: user: session: request: trace: status:error|ok code:HTT
     </message>
     <message>
         <source>&amp;Export Traces…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xporter des traces…</translation>
     </message>
     <message>
         <source>Save &amp;Timeline as Image…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la &amp;chronologie comme image…</translation>
     </message>
     <message>
         <source>Save Path &amp;Graph as Image…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le &amp;graphe des chemins comme image…</translation>
     </message>
     <message>
         <source>Compare &amp;Sessions of Selected Traces</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparer les &amp;sessions des traces sélectionnées</translation>
     </message>
     <message>
-        <source>Select a trace of each of two sessions: every trace of one session is compared with every trace of the other, in order</source>
-        <translation type="unfinished"></translation>
+        <source>Select a trace of each of two sessions: their traces are aligned in order, turn by turn, and then span by span</source>
+        <translation>Sélectionnez une trace dans chacune de deux sessions : leurs traces sont alignées dans l’ordre, tour par tour, puis span par span</translation>
     </message>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Tableau de bord</translation>
     </message>
     <message>
         <source>&amp;Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tableau de bord</translation>
     </message>
     <message>
         <source>Cost, tokens, calls and latency over time; the costliest traces, users and sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Coût, jetons, appels et latence au fil du temps ; les traces, utilisateurs et sessions les plus coûteux</translation>
     </message>
 </context>
 <context>
@@ -1612,7 +1612,7 @@ Champs : service: model: user: session: request: trace: status:error|ok code:HTT
     </message>
     <message>
         <source>The retention of the local workspace (other workspaces: Edit ▸ Workspaces &amp; API Keys). Traces are deleted this many days after they were stored or imported; checked every 10 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>La durée de conservation de l’espace de travail local (autres espaces de travail : Édition ▸ Espaces de travail et clés d’API). Les traces sont supprimées ce nombre de jours après leur enregistrement ou leur import ; vérification toutes les 10 minutes.</translation>
     </message>
 </context>
 <context>
@@ -2183,11 +2183,11 @@ Les clients qui l’utilisent reçoivent 401 en moins d’une seconde ; c’est 
     </message>
     <message>
         <source>Keep forever</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserver indéfiniment</translation>
     </message>
     <message>
         <source>Traces are deleted this many days after they were stored or imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Les traces sont supprimées ce nombre de jours après leur enregistrement ou leur import</translation>
     </message>
 </context>
 <context>
@@ -2313,139 +2313,141 @@ B : %2</translation>
     </message>
     <message>
         <source>Service map</source>
-        <translation type="unfinished"></translation>
+        <translation>Carte des services</translation>
     </message>
     <message>
         <source>Save Timeline as Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la chronologie comme image</translation>
     </message>
     <message>
         <source>Save Path Graph as Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le graphe des chemins comme image</translation>
     </message>
     <message>
         <source>An export is already running</source>
-        <translation type="unfinished"></translation>
+        <translation>Un export est déjà en cours</translation>
     </message>
     <message>
         <source>Export Traces</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter des traces</translation>
     </message>
     <message numerus="yes">
         <source>Writing %1…
 %n trace(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Écriture de %1…
+%n trace</numerusform>
+            <numerusform>Écriture de %1…
+%n traces</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n span(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n span</numerusform>
+            <numerusform>, %n spans</numerusform>
         </translation>
     </message>
     <message>
         <source>Writing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Écriture de %1…</translation>
     </message>
     <message>
         <source>Export cancelled; %1 was left as it was</source>
-        <translation type="unfinished"></translation>
+        <translation>Export annulé ; %1 est resté inchangé</translation>
     </message>
     <message>
         <source>Export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de l’export : %1</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n trace(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n trace exportée</numerusform>
+            <numerusform>%n traces exportées</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source> (%n span(s)) to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> (%n span) vers %1</numerusform>
+            <numerusform> (%n spans) vers %1</numerusform>
         </translation>
     </message>
     <message>
         <source>; not in the store: %1</source>
-        <translation type="unfinished"></translation>
+        <translation> ; absentes de la base : %1</translation>
     </message>
     <message>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
     </message>
     <message>
         <source>Select a trace first: the timeline is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d’abord une trace : la chronologie est vide</translation>
     </message>
     <message>
         <source>Timeline of trace %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Chronologie de la trace %1</translation>
     </message>
     <message>
         <source>Saved the timeline to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Chronologie enregistrée dans %1</translation>
     </message>
     <message>
         <source>Cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire %1</translation>
     </message>
     <message>
         <source>Select a trace first: the path graph is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d’abord une trace : le graphe des chemins est vide</translation>
     </message>
     <message>
         <source>Saved the path graph to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphe des chemins enregistré dans %1</translation>
     </message>
     <message>
         <source>The latest %L1 spans of the trace list&apos;s time range: pick a shorter range to map all of it</source>
-        <translation type="unfinished"></translation>
+        <translation>Les %L1 spans les plus récents de la période de la liste des traces : choisissez une période plus courte pour tout cartographier</translation>
     </message>
     <message>
         <source>Every span of the workspace in the trace list&apos;s time range, and the calls between services</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les spans de l’espace de travail dans la période de la liste des traces, et les appels entre services</translation>
     </message>
     <message>
         <source>Cannot read the service map: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire la carte des services : %1</translation>
     </message>
     <message>
         <source>No spans in this workspace and time range</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun span dans cet espace de travail et cette période</translation>
     </message>
     <message numerus="yes">
         <source>Select traces of exactly two sessions to compare them (%n session(s) selected)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sélectionnez des traces d’exactement deux sessions pour les comparer (%n session sélectionnée)</numerusform>
+            <numerusform>Sélectionnez des traces d’exactement deux sessions pour les comparer (%n sessions sélectionnées)</numerusform>
         </translation>
     </message>
     <message>
         <source>Loading two sessions to compare…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement de deux sessions à comparer…</translation>
     </message>
     <message>
         <source>Cannot compare: session %1 has no spans</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparaison impossible : la session %1 n’a aucun span</translation>
     </message>
     <message>
         <source>session %1</source>
-        <translation type="unfinished"></translation>
+        <translation>session %1</translation>
     </message>
     <message>
         <source>Sessions %1 ⇄ %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessions %1 ⇄ %2</translation>
     </message>
     <message>
         <source>Compared the first %1 traces of each session</source>
-        <translation type="unfinished"></translation>
+        <translation>Les %1 premières traces de chaque session ont été comparées</translation>
     </message>
 </context>
 </TS>

@@ -149,8 +149,9 @@ void MainWindow::createActions()
     m_compareSessions = view->addAction(tr("Compare &Sessions of Selected Traces"), this,
                                         &MainWindow::compareSessionsRequested);
     m_compareSessions->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
-    m_compareSessions->setToolTip(tr("Select a trace of each of two sessions: every trace of one session is "
-                                     "compared with every trace of the other, in order"));
+    m_compareSessions->setToolTip(
+        tr("Select a trace of each of two sessions: their traces are aligned in order, "
+           "turn by turn, and then span by span"));
 
     m_back =
         go->addAction(s->standardIcon(QStyle::SP_ArrowBack), tr("&Back"), this, &MainWindow::backRequested);
