@@ -610,6 +610,28 @@ std::vector<CostlyItem> StoreReader::costliestTraces(const std::string &workspac
         (workspace.empty() ? "INDEXED BY traces_by_cost WHERE ?1 = '' AND "
                            : "INDEXED BY traces_by_cost WHERE workspace = ?1 AND ") +
         "cost_usd IS NOT NULL AND start_ns >= ?2 AND start_ns < ?3 ORDER BY cost_usd DESC LIMIT ?4";
+    return readCostlyItems(sql, workspace, fromNs, toNs, limit, "ranking traces by cost", error);
+}
+
+std::vector<CostlyItem> StoreReader::costliestSessions(const std::string &workspace, int64_t fromNs,
+                                                       int64_t toNs, int limit, std::string *error)
+{
+    const std::string sql =
+        std::string(
+            "SELECT session_id, '', workspace, min(start_ns), sum(cost_usd) AS c, "
+            "sum(input_tokens + output_tokens), count(*) FROM traces INDEXED BY traces_by_session_cost "
+            "WHERE ") +
+        (workspace.empty() ? "?1 = ''" : "workspace = ?1") +
+        " AND session_id IS NOT NULL AND start_ns >= ?2 AND start_ns < ?3 AND cost_usd IS NOT NULL "
+        "GROUP BY workspace, session_id ORDER BY c DESC LIMIT ?4";
+    return readCostlyItems(sql, workspace, fromNs, toNs, limit, "ranking sessions by cost", error);
+}
+
+// Columns: id, label, workspace, start, cost, tokens, count; parameters: workspace, from, to, limit.
+std::vector<CostlyItem> StoreReader::readCostlyItems(const std::string &sql, const std::string &workspace,
+                                                     int64_t fromNs, int64_t toNs, int limit,
+                                                     const char *what, std::string *error)
+{
     Statement stmt = m_db->prepare(sql, error);
     if (!stmt)
         return {};
@@ -632,45 +654,7 @@ std::vector<CostlyItem> StoreReader::costliestTraces(const std::string &workspac
         items.push_back(std::move(item));
     }
     if (rc != SQLITE_DONE) {
-        *error = "ranking traces by cost: " + m_db->lastError();
-        return {};
-    }
-    return items;
-}
-
-std::vector<CostlyItem> StoreReader::costliestSessions(const std::string &workspace, int64_t fromNs,
-                                                       int64_t toNs, int limit, std::string *error)
-{
-    const std::string sql =
-        std::string(
-            "SELECT session_id, workspace, min(start_ns), sum(cost_usd) AS c, "
-            "sum(input_tokens + output_tokens), count(*) FROM traces INDEXED BY traces_by_session_cost "
-            "WHERE ") +
-        (workspace.empty() ? "?1 = ''" : "workspace = ?1") +
-        " AND session_id IS NOT NULL AND start_ns >= ?2 AND start_ns < ?3 AND cost_usd IS NOT NULL "
-        "GROUP BY workspace, session_id ORDER BY c DESC LIMIT ?4";
-    Statement stmt = m_db->prepare(sql, error);
-    if (!stmt)
-        return {};
-    sqlite3_stmt *s = stmt.get();
-    sqlite3_bind_text(s, 1, workspace.data(), int(workspace.size()), SQLITE_STATIC);
-    sqlite3_bind_int64(s, 2, fromNs);
-    sqlite3_bind_int64(s, 3, toNs);
-    sqlite3_bind_int(s, 4, limit);
-    std::vector<CostlyItem> items;
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        CostlyItem item;
-        item.id = columnText(s, 0);
-        item.workspace = columnText(s, 1);
-        item.startNs = sqlite3_column_int64(s, 2);
-        item.costUsd = sqlite3_column_double(s, 3);
-        item.tokens = sqlite3_column_int64(s, 4);
-        item.count = sqlite3_column_int64(s, 5);
-        items.push_back(std::move(item));
-    }
-    if (rc != SQLITE_DONE) {
-        *error = "ranking sessions by cost: " + m_db->lastError();
+        *error = std::string(what) + ": " + m_db->lastError();
         return {};
     }
     return items;

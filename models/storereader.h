@@ -116,6 +116,9 @@ private:
                          std::map<std::string, MetricsAccumulator> *byKey, std::string *error);
     bool readRollups(const std::string &workspace, MetricsGrouping grouping, int64_t fromBucket,
                      int64_t toBucket, std::map<std::string, MetricsAccumulator> *byKey, std::string *error);
+    std::vector<CostlyItem> readCostlyItems(const std::string &sql, const std::string &workspace,
+                                            int64_t fromNs, int64_t toNs, int limit, const char *what,
+                                            std::string *error);
     std::vector<Span> readSpans(const std::string &whereSql, const std::vector<std::string> &values,
                                 const std::string &workspace, std::string *error);
     explicit StoreReader(std::unique_ptr<Database> db);
