@@ -31,6 +31,12 @@ bool Engine::start(const Options &options, QString *error)
         m_writer.get(), &SpanWriter::purged, this,
         [this](qint64, qint64, qint64 spans, qint64 traces) { Q_EMIT storeChanged(spans, traces); },
         Qt::QueuedConnection);
+    // Recomputed costs change the list's and the dashboard's numbers: the same refresh.
+    const auto costsChanged = [this] {
+        Q_EMIT storeChanged(m_writer->storedSpans(), m_writer->storedTraces());
+    };
+    connect(m_writer.get(), &SpanWriter::costRecomputeProgress, this, costsChanged, Qt::QueuedConnection);
+    connect(m_writer.get(), &SpanWriter::costsRecomputed, this, costsChanged, Qt::QueuedConnection);
     m_listener = std::make_unique<IngestListener>(*m_writer, options.ingest);
     if (!m_listener->start(error)) {
         m_listener.reset();

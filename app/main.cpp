@@ -10,6 +10,8 @@
 #include "ratelogger.h"
 #include "signalwatcher.h"
 #include "singleinstance.h"
+#include "storepaths.h"
+#include "userpricing.h"
 #include "workstation.h"
 
 #include <QApplication>
@@ -47,6 +49,13 @@ int main(int argc, char **argv)
         gui->setWindowIcon(AppIcon::icon());
         QGuiApplication::setDesktopFileName(QStringLiteral("org.tracedeck.Tracedeck"));
     }
+
+    // The user's price changes (Preferences ▸ Pricing) price what the listener and imports store.
+    std::string pricingError;
+    PricingTable::setCurrent(
+        UserPricing::load(StorePaths::pricingPath(), PricingTable::builtIn(), &pricingError));
+    if (!pricingError.empty())
+        std::fprintf(stderr, "tracedeck: %s; using the built-in prices\n", pricingError.c_str());
 
     if (ImportCommand::matches(argc, argv))
         return ImportCommand::run(QCoreApplication::arguments());

@@ -1,6 +1,7 @@
 #include "workstation.h"
 
 #include "backgroundreader.h"
+#include "backgroundtaskindicator.h"
 #include "compareview.h"
 #include "conversation.h"
 #include "conversationmodel.h"
@@ -24,6 +25,7 @@
 #include "pathgraphview.h"
 #include "preferencesbridge.h"
 #include "preferencesdialog.h"
+#include "pricingcontroller.h"
 #include "sampletraces.h"
 #include "servicegraph.h"
 #include "servicemap.h"
@@ -206,6 +208,18 @@ Workstation::Workstation(Engine &engine, QObject *parent)
         if (!m_serviceMapThrottle.isActive())
             m_serviceMapThrottle.start();
     });
+
+    auto *taskIndicator = new BackgroundTaskIndicator;
+    m_window->statusBar()->addWidget(taskIndicator);
+    m_pricing = new PricingController(*engine.writer(), *taskIndicator, StorePaths::pricingPath(), this);
+    connect(m_pricing, &PricingController::recomputeFinished, this,
+            [this](qint64 spans, const QString &error) {
+                if (!error.isEmpty())
+                    m_window->statusBar()->showMessage(tr("Recomputing costs failed: %1").arg(error), 10000);
+                else
+                    m_window->statusBar()->showMessage(
+                        tr("Costs recomputed: %1 of the stored spans got a new cost.").arg(spans), 5000);
+            });
 
     m_lastStoredSpans = engine.writer()->storedSpans();
     m_statusTimer.setInterval(1000);
@@ -736,6 +750,8 @@ PreferencesDialog *Workstation::openPreferences()
             QStringList problems;
             if (settings.status() != QSettings::NoError)
                 problems << tr("cannot write %1").arg(settings.fileName());
+            if (const QString pricingProblem = m_pricing->apply(); !pricingProblem.isEmpty())
+                problems << pricingProblem;
             const QString local = QStringLiteral("local");
             if (const auto days = m_preferencesDialog->retentionDays()) {
                 const auto info = m_keyAdmin->workspaceInfo(local);
@@ -758,10 +774,12 @@ PreferencesDialog *Workstation::openPreferences()
                 m_window->statusBar()->showMessage(tr("Preferences saved."), 5000);
             Q_EMIT preferencesApplied();
         });
+        m_pricing->addPageTo(*m_preferencesDialog);
         Q_EMIT preferencesDialogCreated(m_preferencesDialog);
     }
     if (!m_preferencesDialog->isVisible()) {
         m_preferencesDialog->setPreferences(PreferencesBridge::load());
+        m_pricing->reload();
         const auto info = m_keyAdmin->workspaceInfo(QStringLiteral("local"));
         // A store without a local row keeps 30 days (KeyStore's default).
         m_preferencesDialog->setRetentionDays(info ? info->retentionDays : WorkspaceInfo().retentionDays);

@@ -25,6 +25,7 @@ class ConversationModel;
 class ConversationView;
 class PathGraphView;
 class PreferencesDialog;
+class PricingController;
 class Engine;
 class FileImport;
 class KeyAdminModel;
@@ -69,6 +70,7 @@ public:
     // Settings ▸ Workspaces & API keys (non-modal; one instance).
     WorkspacesDialog *openWorkspaces();
     KeyAdminModel &keyAdmin() const { return *m_keyAdmin; }
+    PricingController &pricing() const { return *m_pricing; }
     // Edit ▸ Preferences (non-modal; one instance): filled from QSettings and the local workspace's
     // retention; applying stores them and switches the theme.
     PreferencesDialog *openPreferences();
@@ -138,6 +140,7 @@ private:
     KeyAdminModel *m_keyAdmin;
     WorkspacesDialog *m_workspacesDialog = nullptr;
     PreferencesDialog *m_preferencesDialog = nullptr;
+    PricingController *m_pricing;
     TimelineView *m_timeline;
     SpanInspector *m_inspector;
     ConversationModel *m_conversationModel;

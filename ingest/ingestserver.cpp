@@ -331,9 +331,10 @@ void IngestServer::store(DecodeResult &&decoded, RequestIdentity &&identity, Wir
         refusal->send(responder);
         return;
     }
+    const Normalizer normalizer; // the prices current now: Preferences may change them while we run
     for (Span &span : decoded.spans) {
         span.workspace = identity.workspace;
-        m_normalizer.normalize(span);
+        normalizer.normalize(span);
         if (identity.redaction)
             m_redactor.redact(span); // after normalize: fields.messages are copies of attributes
     }

@@ -86,7 +86,6 @@ private:
     SpanWriter &m_writer;
     IngestOptions m_options;
     IngestCounters &m_counters;
-    Normalizer m_normalizer;
     Redactor m_redactor;
     Authenticator *m_auth;
     QHttpServer *m_http;

@@ -1768,27 +1768,25 @@ void extract(const Span &span, const PricingTable &pricing, ExtractedFields &f)
         f.costUsd = given;
         f.costSource = CostSource::Given;
     }
-    std::optional<ModelPrice> price;
+    const ModelPrice *price = nullptr;
     if (!f.model.empty() && (f.provider.empty() || !given))
         price = pricing.find(f.model);
     if (price && f.provider.empty())
         f.provider = price->provider;
-    // Only model calls are priced: agent and chain spans that repeat their children's usage (AI SDK
-    // ai.generateText, pydantic-ai agent runs) would otherwise be counted twice in a trace's cost.
-    if (!given && price && (f.inputTokens || f.outputTokens) &&
-        (f.category == "llm" || f.category == "embedding")) {
-        const int64_t input = f.inputTokens.value_or(0);
-        const int64_t cached = std::min(f.cachedInputTokens.value_or(0), input);
-        const int64_t output = f.outputTokens.value_or(0);
+    if (!given) {
         f.costUsd =
-            (double(input - cached) * price->inputPerMillion + double(cached) * price->cachedInputPerMillion +
-             double(output) * price->outputPerMillion) /
-            1e6;
-        f.costSource = CostSource::Computed;
+            PricingTable::computedCost(price, f.category, f.inputTokens, f.cachedInputTokens, f.outputTokens);
+        if (f.costUsd)
+            f.costSource = CostSource::Computed;
     }
 }
 
 } // namespace
+
+Normalizer::Normalizer()
+    : m_held(PricingTable::current())
+    , m_pricing(*m_held)
+{}
 
 Normalizer::Normalizer(const PricingTable &pricing)
     : m_pricing(pricing)

@@ -9,10 +9,13 @@ namespace tracedeck {
 // Never changes the original attributes.
 class Normalizer {
 public:
-    explicit Normalizer(const PricingTable &pricing = PricingTable::builtIn());
+    // Prices with the table current when it is made (PricingTable::current()), kept for its lifetime.
+    Normalizer();
+    explicit Normalizer(const PricingTable &pricing);
     void normalize(Span &span) const;
 
 private:
+    std::shared_ptr<const PricingTable> m_held;
     const PricingTable &m_pricing;
 };
 

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <mutex>
 
 // Q_INIT_RESOURCE declares a function in the current namespace, so it must be used outside ours. The
 // resource lives in a static library, whose self-registering initializer the linker would drop.
@@ -104,11 +105,11 @@ PricingTable PricingTable::fromJson(std::string_view text, std::string *error)
     if (!doc.is_object())
         return fail("the top level must be an object");
 
-    PricingTable table;
-    if (const auto date = doc.find("date"); date != doc.end()) {
-        if (!date->is_string())
+    std::string date;
+    if (const auto d = doc.find("date"); d != doc.end()) {
+        if (!d->is_string())
             return fail("\"date\" must be a string");
-        table.m_date = date->get<std::string>();
+        date = d->get<std::string>();
     }
     if (const auto currency = doc.find("currency"); currency != doc.end() && *currency != "USD")
         return fail("\"currency\" must be \"USD\"");
@@ -116,6 +117,7 @@ PricingTable PricingTable::fromJson(std::string_view text, std::string *error)
     if (models == doc.end() || !models->is_array())
         return fail("\"models\" must be an array");
 
+    std::vector<ModelPrice> prices;
     for (size_t i = 0; i < models->size(); ++i) {
         const json &entry = (*models)[i];
         std::string where = "models[" + std::to_string(i) + "]";
@@ -128,11 +130,11 @@ PricingTable PricingTable::fromJson(std::string_view text, std::string *error)
         where += " (\"" + model->get<std::string>() + "\")";
 
         ModelPrice p;
-        p.model = lowered(trimmed(model->get_ref<const std::string &>()));
-        for (const ModelPrice &other : table.m_prices) {
-            if (other.model == p.model)
-                return fail(where + ": the model is listed twice");
-        }
+        p.model = model->get<std::string>();
+        const std::string name = lowered(trimmed(p.model));
+        if (std::any_of(prices.begin(), prices.end(),
+                        [&name](const ModelPrice &other) { return lowered(trimmed(other.model)) == name; }))
+            return fail(where + ": the model is listed twice");
         if (const auto provider = entry.find("provider"); provider != entry.end()) {
             if (!provider->is_string())
                 return fail(where + ": \"provider\" must be a string");
@@ -158,15 +160,65 @@ PricingTable PricingTable::fromJson(std::string_view text, std::string *error)
             if (!patterns->is_array())
                 return fail(where + ": \"patterns\" must be an array of strings");
             for (const json &pattern : *patterns) {
-                if (!pattern.is_string() || trimmed(pattern.get_ref<const std::string &>()).empty())
+                if (!pattern.is_string())
                     return fail(where + ": \"patterns\" must be an array of non-empty strings");
-                Pattern pat;
-                pat.glob = lowered(trimmed(pattern.get_ref<const std::string &>()));
-                pat.literalLength =
-                    size_t(std::count_if(pat.glob.begin(), pat.glob.end(), [](char c) { return c != '*'; }));
-                pat.priceIndex = table.m_prices.size();
-                table.m_patterns.push_back(std::move(pat));
+                p.patterns.push_back(pattern.get<std::string>());
             }
+        }
+        prices.push_back(std::move(p));
+    }
+    std::string rowError;
+    PricingTable table = fromPrices(std::move(date), std::move(prices), &rowError);
+    if (!rowError.empty())
+        return fail(rowError);
+    if (error)
+        error->clear();
+    return table;
+}
+
+ModelPrice PricingTable::normalized(ModelPrice price)
+{
+    price.model = lowered(trimmed(price.model));
+    price.provider = std::string(trimmed(price.provider));
+    for (std::string &glob : price.patterns)
+        glob = lowered(trimmed(glob));
+    return price;
+}
+
+PricingTable PricingTable::fromPrices(std::string date, std::vector<ModelPrice> prices, std::string *error)
+{
+    const auto fail = [error](std::string message) {
+        if (error)
+            *error = std::move(message);
+        return PricingTable{};
+    };
+    const auto validPrice = [](double v) { return std::isfinite(v) && v >= 0; };
+    PricingTable table;
+    table.m_date = std::move(date);
+    for (ModelPrice &p : prices) {
+        p = normalized(std::move(p));
+        if (p.model.empty())
+            return fail("a model has no name");
+        const std::string where = "\"" + p.model + "\"";
+        for (const ModelPrice &other : table.m_prices) {
+            if (other.model == p.model)
+                return fail(where + ": the model is listed twice");
+        }
+        if (!validPrice(p.inputPerMillion))
+            return fail(where + ": the input price must be a non-negative number");
+        if (!validPrice(p.outputPerMillion))
+            return fail(where + ": the output price must be a non-negative number");
+        if (!validPrice(p.cachedInputPerMillion))
+            return fail(where + ": the cached input price must be a non-negative number");
+        for (const std::string &glob : p.patterns) {
+            if (glob.empty())
+                return fail(where + ": a pattern is empty");
+            Pattern pat;
+            pat.glob = glob;
+            pat.literalLength =
+                size_t(std::count_if(pat.glob.begin(), pat.glob.end(), [](char c) { return c != '*'; }));
+            pat.priceIndex = table.m_prices.size();
+            table.m_patterns.push_back(std::move(pat));
         }
         table.m_prices.push_back(std::move(p));
     }
@@ -197,6 +249,46 @@ const PricingTable &PricingTable::builtIn()
     return table;
 }
 
+namespace {
+std::mutex currentMutex;
+std::shared_ptr<const PricingTable> &currentTable()
+{
+    // Not owned: the built-in table lives as long as the program.
+    static std::shared_ptr<const PricingTable> table(std::shared_ptr<const PricingTable>(),
+                                                     &PricingTable::builtIn());
+    return table;
+}
+} // namespace
+
+std::shared_ptr<const PricingTable> PricingTable::current()
+{
+    std::lock_guard lock(currentMutex);
+    return currentTable();
+}
+
+void PricingTable::setCurrent(std::shared_ptr<const PricingTable> table)
+{
+    std::lock_guard lock(currentMutex);
+    currentTable() =
+        table ? std::move(table)
+              : std::shared_ptr<const PricingTable>(std::shared_ptr<const PricingTable>(), &builtIn());
+}
+
+std::optional<double> PricingTable::computedCost(const ModelPrice *price, std::string_view category,
+                                                 std::optional<int64_t> inputTokens,
+                                                 std::optional<int64_t> cachedInputTokens,
+                                                 std::optional<int64_t> outputTokens)
+{
+    if (!price || (!inputTokens && !outputTokens) || (category != "llm" && category != "embedding"))
+        return std::nullopt;
+    const int64_t input = inputTokens.value_or(0);
+    const int64_t cached = std::min(cachedInputTokens.value_or(0), input);
+    const int64_t output = outputTokens.value_or(0);
+    return (double(input - cached) * price->inputPerMillion + double(cached) * price->cachedInputPerMillion +
+            double(output) * price->outputPerMillion) /
+           1e6;
+}
+
 std::optional<size_t> PricingTable::findIndex(std::string_view name) const
 {
     if (name.empty())
@@ -224,22 +316,22 @@ std::optional<size_t> PricingTable::findIndex(std::string_view name) const
     return best;
 }
 
-std::optional<ModelPrice> PricingTable::find(std::string_view model) const
+const ModelPrice *PricingTable::find(std::string_view model) const
 {
     // Lowercased on the stack: this runs for every model call span.
     std::array<char, 128> buffer;
     const std::string_view t = trimmed(model);
     if (t.size() > buffer.size())
-        return std::nullopt;
+        return nullptr;
     std::transform(t.begin(), t.end(), buffer.begin(), lowerAscii);
     std::string_view candidate(buffer.data(), t.size());
     if (const auto i = findIndex(candidate))
-        return m_prices[*i];
+        return &m_prices[*i];
     // Provider-qualified names: "openai/gpt-4o", "models/gemini-1.5-pro", "meta-llama/Llama-3.1-8B-Instruct".
     if (const size_t slash = candidate.rfind('/'); slash != std::string_view::npos) {
         candidate.remove_prefix(slash + 1);
         if (const auto i = findIndex(candidate))
-            return m_prices[*i];
+            return &m_prices[*i];
     }
     // Bedrock ids: "anthropic.claude-3-5-sonnet-20240620-v1:0", "us.anthropic.claude-…". Only all-letter
     // segments are dropped, so "gpt-4.1" and "gemini-2.5-pro" stay whole.
@@ -255,9 +347,9 @@ std::optional<ModelPrice> PricingTable::find(std::string_view model) const
     }
     if (stripped) {
         if (const auto i = findIndex(candidate))
-            return m_prices[*i];
+            return &m_prices[*i];
     }
-    return std::nullopt;
+    return nullptr;
 }
 
 } // namespace tracedeck

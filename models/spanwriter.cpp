@@ -50,7 +50,12 @@ bool SpanWriter::initialize(std::string *error)
     purge.stepBudget = m_options.purgeStepBudget;
     purge.vacuumPagesPerStep = m_options.vacuumPagesPerStep;
     m_purger = std::make_unique<RetentionPurger>(*m_db, purge);
-    if (!m_inserter->prepare(error) || !m_fts->prepare(error) || !m_purger->prepare(error))
+    CostRecomputer::Settings recompute;
+    recompute.spansPerStep = m_options.recomputeSpansPerStep;
+    recompute.stepBudget = m_options.recomputeStepBudget;
+    m_recomputer = std::make_unique<CostRecomputer>(*m_db, recompute);
+    if (!m_inserter->prepare(error) || !m_fts->prepare(error) || !m_purger->prepare(error) ||
+        !m_recomputer->prepare(error))
         return false;
     m_checkpointer = WalCheckpointer::start(m_path, *m_db, error);
     if (!m_checkpointer)
@@ -119,6 +124,15 @@ void SpanWriter::checkRetention()
     m_wake.notify_one();
 }
 
+void SpanWriter::recomputeCosts(CostFunction cost)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_recomputeWanted = std::move(cost);
+    }
+    m_wake.notify_one();
+}
+
 int64_t SpanWriter::wallClockNs() const
 {
     if (m_options.clock)
@@ -158,6 +172,42 @@ void SpanWriter::purgeStep()
         Q_EMIT retentionPassFinished(m_passTraces, m_passSpans, m_passPages);
 }
 
+void SpanWriter::recomputeStep()
+{
+    CostFunction wanted;
+    {
+        std::lock_guard lock(m_mutex);
+        wanted = std::move(m_recomputeWanted);
+        m_recomputeWanted = nullptr;
+    }
+    std::string error;
+    if (wanted) {
+        m_recomputedSpans = m_recomputedTraces = 0;
+        m_recomputePercent = -1;
+        if (!m_recomputer->begin(std::move(wanted), &error)) {
+            Q_EMIT costsRecomputed(0, 0, QString::fromStdString(error));
+            return;
+        }
+    }
+    const CostRecomputer::Step step = m_recomputer->step(&error);
+    m_recomputedSpans += step.changedSpans;
+    m_recomputedTraces += step.changedTraces;
+    if (!step.ok) {
+        Q_EMIT costsRecomputed(m_recomputedSpans, m_recomputedTraces, QString::fromStdString(error));
+        return;
+    }
+    if (m_recomputer->busy()) {
+        const int percent = int(m_recomputer->progress() * 100);
+        if (percent != m_recomputePercent) {
+            m_recomputePercent = percent;
+            Q_EMIT costRecomputeProgress(percent / 100.0);
+        }
+        return;
+    }
+    Q_EMIT costRecomputeProgress(1.0);
+    Q_EMIT costsRecomputed(m_recomputedSpans, m_recomputedTraces, QString());
+}
+
 void SpanWriter::run()
 {
     bool ftsBehind = m_fts->indexedSeq() < m_seq;
@@ -167,10 +217,12 @@ void SpanWriter::run()
         std::deque<Request> taken;
         {
             std::unique_lock lock(m_mutex);
-            const auto hasWork = [this] { return !m_queue.empty() || m_stopping || m_retentionWanted; };
+            const auto hasWork = [this] {
+                return !m_queue.empty() || m_stopping || m_retentionWanted || m_recomputeWanted;
+            };
             // A purge step is short (purgeStepBudget), so it runs as soon as the queue is empty: under
             // sustained ingest it still moves, and a batch waits for at most one step.
-            if (!m_purger->busy()) {
+            if (!m_purger->busy() && !m_recomputer->busy() && !m_recomputeWanted) {
                 if (!ftsBehind && m_options.retentionCheckInterval.count() > 0)
                     m_wake.wait_until(lock, m_nextRetentionCheck, hasWork);
                 else if (!ftsBehind)
@@ -206,6 +258,15 @@ void SpanWriter::run()
         }
         if (m_purger->busy()) { // the full-text index resumes when the pass is over
             purgeStep();
+            continue;
+        }
+        bool recomputeWanted = false;
+        {
+            std::lock_guard lock(m_mutex);
+            recomputeWanted = bool(m_recomputeWanted);
+        }
+        if (recomputeWanted || m_recomputer->busy()) {
+            recomputeStep();
             continue;
         }
         if (!ftsBehind)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "costrecomputer.h"
 #include "database.h"
 #include "span.h"
 #include "spaninserter.h"
@@ -51,6 +52,9 @@ public:
         int purgeSpansPerStep = 2000;
         std::chrono::milliseconds purgeStepBudget{20};
         int vacuumPagesPerStep = 256;
+        // Cost recomputes (CostRecomputer) after the prices change: the same small steps as the purge.
+        int recomputeSpansPerStep = 2000;
+        std::chrono::milliseconds recomputeStepBudget{20};
         // Wall clock in ns since the epoch for retention horizons; empty: the system clock. Tests inject one.
         std::function<int64_t()> clock;
     };
@@ -75,6 +79,9 @@ public:
     void stop();
     // Starts a retention check now instead of at the next interval (also when periodic checks are off).
     void checkRetention();
+    // Prices every stored span whose cost was not sent by its client again with cost (CostRecomputer), in
+    // the background between commits; a pass already running starts over with the new function.
+    void recomputeCosts(CostFunction cost);
 
     const std::string &path() const { return m_path; }
     int64_t storedSpans() const { return m_storedSpans.load(); }
@@ -92,6 +99,10 @@ Q_SIGNALS:
     void purged(qint64 traces, qint64 spans, qint64 storedSpans, qint64 storedTraces);
     // Emitted when a retention pass (deletes, then incremental vacuum) has finished.
     void retentionPassFinished(qint64 purgedTraces, qint64 purgedSpans, qint64 vacuumedPages);
+    // Emitted from the writer thread while costs are recomputed (0 … 1, by whole percents), then once when
+    // the pass is over or failed (error not empty; what was committed before the failure stays).
+    void costRecomputeProgress(double fraction);
+    void costsRecomputed(qint64 changedSpans, qint64 changedTraces, const QString &error);
 
 private:
     struct Request {
@@ -106,6 +117,7 @@ private:
     void commit(std::deque<Request> &requests);
     bool retentionDue(std::chrono::steady_clock::time_point now);
     void purgeStep();
+    void recomputeStep();
     int64_t wallClockNs() const;
 
     std::unique_ptr<Database> m_db;
@@ -113,6 +125,7 @@ private:
     std::unique_ptr<FtsIndexer> m_fts;
     std::unique_ptr<WalCheckpointer> m_checkpointer;
     std::unique_ptr<RetentionPurger> m_purger;
+    std::unique_ptr<CostRecomputer> m_recomputer;
     Options m_options;
     std::string m_path;
 
@@ -122,6 +135,7 @@ private:
     size_t m_queuedSpans = 0;
     bool m_stopping = false;
     bool m_retentionWanted = false; // set at start when periodic checks are on
+    CostFunction m_recomputeWanted;
     std::thread m_thread;
 
     int64_t m_seq = 0;                                          // writer thread only
@@ -129,6 +143,9 @@ private:
     int64_t m_passTraces = 0;                                   // writer thread only
     int64_t m_passSpans = 0;
     int64_t m_passPages = 0;
+    int64_t m_recomputedSpans = 0; // writer thread only
+    int64_t m_recomputedTraces = 0;
+    int m_recomputePercent = -1;
     std::atomic<int64_t> m_changeSeq{0};
     std::atomic<int64_t> m_storedSpans{0};
     std::atomic<int64_t> m_storedTraces{0};

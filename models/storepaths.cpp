@@ -5,12 +5,24 @@
 
 namespace tracedeck {
 
-QString StorePaths::defaultDatabasePath()
+namespace {
+QString dataDirectory()
 {
     const QString dir =
         QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/tracedeck");
     QDir().mkpath(dir);
-    return dir + QStringLiteral("/tracedeck.db");
+    return dir;
+}
+} // namespace
+
+QString StorePaths::defaultDatabasePath()
+{
+    return dataDirectory() + QStringLiteral("/tracedeck.db");
+}
+
+QString StorePaths::pricingPath()
+{
+    return dataDirectory() + QStringLiteral("/pricing.json");
 }
 
 } // namespace tracedeck

@@ -9,6 +9,8 @@ namespace tracedeck {
 class StorePaths {
 public:
     static QString defaultDatabasePath();
+    // The user's price table changes (UserPricing), beside the default database.
+    static QString pricingPath();
 };
 
 } // namespace tracedeck

@@ -1614,6 +1614,131 @@ Felder: service: model: user: session: request: trace: status:error|ok code:HTTP
         <source>The retention of the local workspace (other workspaces: Edit ▸ Workspaces &amp; API Keys). Traces are deleted this many days after they were stored or imported; checked every 10 minutes.</source>
         <translation>Die Aufbewahrungsdauer des lokalen Arbeitsbereichs (andere Arbeitsbereiche: Bearbeiten ▸ Arbeitsbereiche &amp; API-Schlüssel). Traces werden so viele Tage nach dem Speichern oder Importieren gelöscht; geprüft wird alle 10 Minuten.</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tracedeck::PriceListModel</name>
+    <message>
+        <source>row %1 has no model name</source>
+        <translation>Zeile %1 hat keinen Modellnamen</translation>
+    </message>
+    <message>
+        <source>the model %1 is listed twice</source>
+        <translation>das Modell %1 ist doppelt aufgeführt</translation>
+    </message>
+    <message>
+        <source>built-in</source>
+        <translation>eingebaut</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Other names of this model, comma-separated; &apos;*&apos; matches any run of characters. &quot;&lt;model&gt;-&lt;date or version&gt;&quot; matches without a pattern.</source>
+        <translation>Weitere Namen dieses Modells, durch Kommas getrennt; „*“ passt auf beliebige Zeichenfolgen. „&lt;Modell&gt;-&lt;Datum oder Version&gt;“ passt auch ohne Muster.</translation>
+    </message>
+    <message>
+        <source>Built-in: input %1, output %2, cached input %3 per 1M tokens</source>
+        <translation>Eingebaut: Eingabe %1, Ausgabe %2, zwischengespeicherte Eingabe %3 pro 1 Mio. Tokens</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Input / 1M</source>
+        <translation>Eingabe / 1 Mio.</translation>
+    </message>
+    <message>
+        <source>Output / 1M</source>
+        <translation>Ausgabe / 1 Mio.</translation>
+    </message>
+    <message>
+        <source>Cached input / 1M</source>
+        <translation>Zwischengesp. Eingabe / 1 Mio.</translation>
+    </message>
+    <message>
+        <source>Patterns</source>
+        <translation>Muster</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Herkunft</translation>
+    </message>
+</context>
+<context>
+    <name>tracedeck::PricingController</name>
+    <message>
+        <source>Recomputing costs</source>
+        <translation>Kosten werden neu berechnet</translation>
+    </message>
+    <message>
+        <source>Pricing</source>
+        <translation>Preise</translation>
+    </message>
+    <message>
+        <source>cannot save the prices: %1</source>
+        <translation>die Preise können nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tracedeck::PricingEditor</name>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert to Built-in</source>
+        <translation>Auf &amp;eingebaute zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Filter models and providers…</source>
+        <translation>Modelle und Anbieter filtern…</translation>
+    </message>
+    <message>
+        <source>&amp;Add Model</source>
+        <translation>Modell &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Revert &amp;All</source>
+        <translation>&amp;Alle zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Every price back to the built-in table; added models are removed</source>
+        <translation>Alle Preise auf die eingebaute Tabelle zurücksetzen; hinzugefügte Modelle werden entfernt</translation>
+    </message>
+    <message>
+        <source>The selected models back to their built-in prices</source>
+        <translation>Die ausgewählten Modelle auf ihre eingebauten Preise zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Prices in USD per 1M tokens; cached input tokens are a part of input tokens and are priced once, at the cached price. Built-in table of %1; your changes are kept in %2. Saving prices again every cost Tracedeck computed (costs sent by clients stay as they are).</source>
+        <translation>Preise in USD pro 1 Mio. Tokens; zwischengespeicherte Eingabe-Tokens gehören zu den Eingabe-Tokens und werden einmal zum Cache-Preis berechnet. Eingebaute Tabelle vom %1; Ihre Änderungen liegen in %2. Beim Speichern werden alle von Tracedeck berechneten Kosten neu berechnet (von Clients gesendete Kosten bleiben, wie sie sind).</translation>
+    </message>
+    <message>
+        <source>Models: %1, all at the built-in prices.</source>
+        <translation>Modelle: %1, alle zu den eingebauten Preisen.</translation>
+    </message>
+    <message>
+        <source>Models: %1; changed: %2, added: %3, built-in removed: %4.</source>
+        <translation>Modelle: %1; geändert: %2, hinzugefügt: %3, eingebaute entfernt: %4.</translation>
+    </message>
+    <message>
+        <source>Cannot save: %1.</source>
+        <translation>Speichern nicht möglich: %1.</translation>
+    </message>
 </context>
 <context>
     <name>tracedeck::SpanInspector</name>
@@ -2448,6 +2573,14 @@ B: %2</translation>
     <message>
         <source>Compared the first %1 traces of each session</source>
         <translation>Die ersten %1 Traces jeder Sitzung verglichen</translation>
+    </message>
+    <message>
+        <source>Recomputing costs failed: %1</source>
+        <translation>Neuberechnung der Kosten fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Costs recomputed: %1 of the stored spans got a new cost.</source>
+        <translation>Kosten neu berechnet: %1 der gespeicherten Spans haben neue Kosten.</translation>
     </message>
 </context>
 </TS>

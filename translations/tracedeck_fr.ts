@@ -1614,6 +1614,131 @@ Champs : service: model: user: session: request: trace: status:error|ok code:HTT
         <source>The retention of the local workspace (other workspaces: Edit ▸ Workspaces &amp; API Keys). Traces are deleted this many days after they were stored or imported; checked every 10 minutes.</source>
         <translation>La durée de conservation de l’espace de travail local (autres espaces de travail : Édition ▸ Espaces de travail et clés d’API). Les traces sont supprimées ce nombre de jours après leur enregistrement ou leur import ; vérification toutes les 10 minutes.</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>tracedeck::PriceListModel</name>
+    <message>
+        <source>row %1 has no model name</source>
+        <translation>la ligne %1 n’a pas de nom de modèle</translation>
+    </message>
+    <message>
+        <source>the model %1 is listed twice</source>
+        <translation>le modèle %1 figure deux fois</translation>
+    </message>
+    <message>
+        <source>built-in</source>
+        <translation>intégré</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>ajouté</translation>
+    </message>
+    <message>
+        <source>Other names of this model, comma-separated; &apos;*&apos; matches any run of characters. &quot;&lt;model&gt;-&lt;date or version&gt;&quot; matches without a pattern.</source>
+        <translation>Autres noms de ce modèle, séparés par des virgules ; « * » correspond à toute suite de caractères. « &lt;modèle&gt;-&lt;date ou version&gt; » correspond sans motif.</translation>
+    </message>
+    <message>
+        <source>Built-in: input %1, output %2, cached input %3 per 1M tokens</source>
+        <translation>Intégré : entrée %1, sortie %2, entrée en cache %3 par million de jetons</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <source>Input / 1M</source>
+        <translation>Entrée / 1 M</translation>
+    </message>
+    <message>
+        <source>Output / 1M</source>
+        <translation>Sortie / 1 M</translation>
+    </message>
+    <message>
+        <source>Cached input / 1M</source>
+        <translation>Entrée en cache / 1 M</translation>
+    </message>
+    <message>
+        <source>Patterns</source>
+        <translation>Motifs</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origine</translation>
+    </message>
+</context>
+<context>
+    <name>tracedeck::PricingController</name>
+    <message>
+        <source>Recomputing costs</source>
+        <translation>Recalcul des coûts</translation>
+    </message>
+    <message>
+        <source>Pricing</source>
+        <translation>Tarifs</translation>
+    </message>
+    <message>
+        <source>cannot save the prices: %1</source>
+        <translation>impossible d’enregistrer les tarifs : %1</translation>
+    </message>
+</context>
+<context>
+    <name>tracedeck::PricingEditor</name>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert to Built-in</source>
+        <translation>&amp;Rétablir l’intégré</translation>
+    </message>
+    <message>
+        <source>Filter models and providers…</source>
+        <translation>Filtrer les modèles et fournisseurs…</translation>
+    </message>
+    <message>
+        <source>&amp;Add Model</source>
+        <translation>&amp;Ajouter un modèle</translation>
+    </message>
+    <message>
+        <source>Revert &amp;All</source>
+        <translation>Tout ré&amp;tablir</translation>
+    </message>
+    <message>
+        <source>Every price back to the built-in table; added models are removed</source>
+        <translation>Tous les tarifs reviennent à la table intégrée ; les modèles ajoutés sont supprimés</translation>
+    </message>
+    <message>
+        <source>The selected models back to their built-in prices</source>
+        <translation>Les modèles sélectionnés reviennent à leurs tarifs intégrés</translation>
+    </message>
+    <message>
+        <source>Prices in USD per 1M tokens; cached input tokens are a part of input tokens and are priced once, at the cached price. Built-in table of %1; your changes are kept in %2. Saving prices again every cost Tracedeck computed (costs sent by clients stay as they are).</source>
+        <translation>Tarifs en USD par million de jetons ; les jetons d’entrée en cache font partie des jetons d’entrée et sont comptés une fois, au tarif du cache. Table intégrée du %1 ; vos modifications sont conservées dans %2. L’enregistrement recalcule chaque coût calculé par Tracedeck (les coûts envoyés par les clients restent tels quels).</translation>
+    </message>
+    <message>
+        <source>Models: %1, all at the built-in prices.</source>
+        <translation>Modèles : %1, tous aux tarifs intégrés.</translation>
+    </message>
+    <message>
+        <source>Models: %1; changed: %2, added: %3, built-in removed: %4.</source>
+        <translation>Modèles : %1 ; modifiés : %2, ajoutés : %3, intégrés supprimés : %4.</translation>
+    </message>
+    <message>
+        <source>Cannot save: %1.</source>
+        <translation>Enregistrement impossible : %1.</translation>
+    </message>
 </context>
 <context>
     <name>tracedeck::SpanInspector</name>
@@ -2448,6 +2573,14 @@ B : %2</translation>
     <message>
         <source>Compared the first %1 traces of each session</source>
         <translation>Les %1 premières traces de chaque session ont été comparées</translation>
+    </message>
+    <message>
+        <source>Recomputing costs failed: %1</source>
+        <translation>Échec du recalcul des coûts : %1</translation>
+    </message>
+    <message>
+        <source>Costs recomputed: %1 of the stored spans got a new cost.</source>
+        <translation>Coûts recalculés : %1 des spans enregistrés ont un nouveau coût.</translation>
     </message>
 </context>
 </TS>

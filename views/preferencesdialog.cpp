@@ -255,10 +255,13 @@ void PreferencesDialog::setAddressValidator(std::function<QString(const QString 
     m_validateAddress = std::move(validator);
 }
 
-int PreferencesDialog::addPage(const QString &title, QWidget *widget)
+int PreferencesDialog::addPage(const QString &title, QWidget *widget, PageCheck check)
 {
     m_pageList->addItem(title);
-    return m_pages->addWidget(widget);
+    const int index = m_pages->addWidget(widget);
+    if (check)
+        m_pageChecks.emplace_back(index, std::move(check));
+    return index;
 }
 
 int PreferencesDialog::pageCount() const
@@ -301,6 +304,14 @@ bool PreferencesDialog::apply()
         showPage(0);
         m_address->setFocus();
         return false;
+    }
+    for (const auto &[index, check] : m_pageChecks) {
+        if (const QString pageProblem = check(); !pageProblem.isEmpty()) {
+            m_error->setText(tr("%1: %2").arg(pageTitle(index), pageProblem));
+            m_error->show();
+            showPage(index);
+            return false;
+        }
     }
     m_error->hide();
     Q_EMIT applied();

@@ -6,6 +6,8 @@
 
 #include <functional>
 #include <optional>
+#include <utility>
+#include <vector>
 
 class QCheckBox;
 class QComboBox;
@@ -37,8 +39,11 @@ public:
     // Returns why an address is unusable, or an empty string. Without one every non-empty address passes.
     void setAddressValidator(std::function<QString(const QString &)> validator);
 
-    // Adds a page after the built-in ones; the dialog owns it. Returns its index.
-    int addPage(const QString &title, QWidget *page);
+    // Returns what is wrong on a page, or an empty string.
+    using PageCheck = std::function<QString()>;
+    // Adds a page after the built-in ones; the dialog owns it. apply() refuses while its check finds a
+    // problem, shows the page and says what is wrong. Returns its index.
+    int addPage(const QString &title, QWidget *page, PageCheck check = {});
     int pageCount() const;
     QString pageTitle(int index) const;
     void showPage(int index);
@@ -79,6 +84,7 @@ private:
     QComboBox *m_language = nullptr;
     QComboBox *m_theme = nullptr;
     std::function<QString(const QString &)> m_validateAddress;
+    std::vector<std::pair<int, PageCheck>> m_pageChecks;
 };
 
 } // namespace tracedeck
