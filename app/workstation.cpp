@@ -855,8 +855,10 @@ void Workstation::loadConversation()
         if (reader)
             session = SessionConversation::sessionOf(*reader, workspace, id, &error);
         const bool sessionScope = wantSession && !session.empty();
+        // Session ids are per workspace: the same id elsewhere is another conversation.
+        const std::string sessionKey = sessionScope ? workspace + '\x1f' + session : std::string();
         if (reader && error.empty() && sessionScope) {
-            if (session != loadedSession)
+            if (sessionKey != loadedSession)
                 conversation = std::make_shared<const Conversation>(
                     SessionConversation::load(*reader, workspace, session, &error));
         } else {
@@ -869,7 +871,8 @@ void Workstation::loadConversation()
             conversation = std::make_shared<const Conversation>();
         QMetaObject::invokeMethod(
             this,
-            [this, generation, conversation, error, sessionScope, session = QString::fromStdString(session)] {
+            [this, generation, conversation, error, session = QString::fromStdString(session),
+             sessionKey = QString::fromStdString(sessionKey)] {
                 if (generation != m_conversationGeneration)
                     return;
                 if (!error.empty())
@@ -878,7 +881,7 @@ void Workstation::loadConversation()
                 m_conversation->setShownTrace(m_shownTrace);
                 if (conversation) {
                     m_conversationModel->setConversation(conversation);
-                    m_conversationSession = sessionScope && error.empty() ? session : QString();
+                    m_conversationSession = error.empty() ? sessionKey : QString();
                 }
                 if (const int index = m_timeline->selectedSpan(); m_timelineData && index >= 0)
                     m_conversation->setCurrentSpan(m_timelineData->spanIdString(index));

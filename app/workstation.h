@@ -166,7 +166,7 @@ private:
     QString m_shownTrace;
     quint64 m_traceGeneration = 0;
     quint64 m_conversationGeneration = 0;
-    QString m_conversationSession; // the session whose conversation is shown; empty in trace scope
+    QString m_conversationSession; // workspace + US + session shown as one chat; empty in trace scope
     QString m_pendingTrace;        // a message of this trace was clicked: select m_pendingSpan once it shows
     QString m_pendingSpan;
     quint64 m_spanGeneration = 0;
