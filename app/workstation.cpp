@@ -29,6 +29,7 @@
 #include "sampletraces.h"
 #include "servicegraph.h"
 #include "servicemap.h"
+#include "sessionconversation.h"
 #include "sessiontimeline.h"
 #include "spanalignment.h"
 #include "spaninspector.h"
@@ -132,6 +133,18 @@ Workstation::Workstation(Engine &engine, QObject *parent)
             m_conversation->setCurrentSpan(m_timelineData->spanIdString(index));
     });
     connect(m_conversation, &ConversationView::spanActivated, this, &Workstation::selectSpanById);
+    connect(m_conversation, &ConversationView::traceSpanActivated, this, &Workstation::openTraceAtSpan);
+    m_conversation->setScope(QSettings().value(QStringLiteral("conversation/scope")).toString() ==
+                                     QLatin1String("session")
+                                 ? ConversationView::Scope::Session
+                                 : ConversationView::Scope::Trace);
+    connect(m_conversation, &ConversationView::scopeChanged, this, [this](ConversationView::Scope scope) {
+        QSettings().setValue(QStringLiteral("conversation/scope"), scope == ConversationView::Scope::Session
+                                                                       ? QStringLiteral("session")
+                                                                       : QStringLiteral("trace"));
+        if (!m_shownTrace.isEmpty())
+            loadConversation();
+    });
 
     connect(&w, &MainWindow::zoomInRequested, m_timeline, &TimelineView::zoomIn);
     connect(&w, &MainWindow::zoomOutRequested, m_timeline, &TimelineView::zoomOut);
@@ -812,9 +825,6 @@ void Workstation::loadTrace(const QString &traceId)
             const TimelineSpans spans = reader->timeline(workspace, id, &error);
             data = std::make_shared<const TimelineData>(TimelineData::build(spans));
         }
-        bool hasLlm = false;
-        for (int32_t i = 0; data && i < data->count() && !hasLlm; ++i)
-            hasLlm = data->isLlm(i);
         auto graph =
             std::make_shared<const ServiceGraph>(data ? ServiceGraph::fromTrace(*data) : ServiceGraph());
         auto layout = std::make_shared<const GraphLayout>(GraphLayout::layout(*graph));
@@ -829,32 +839,81 @@ void Workstation::loadTrace(const QString &traceId)
                 m_timeline->setData(data);
                 m_pathGraph->setGraph(graph, layout);
                 m_inspector->clear();
+                m_conversation->setShownTrace(m_shownTrace);
                 Q_EMIT traceShown(m_shownTrace);
-                if (data && !data->isEmpty())
-                    m_timeline->selectSpan(0);
+                if (data && !data->isEmpty()) {
+                    // A message of this trace was clicked in a session's conversation: its span, else the
+                    // root.
+                    int32_t index = 0;
+                    if (m_pendingTrace == m_shownTrace && !m_pendingSpan.isEmpty())
+                        index = std::max(0, data->indexOf(m_pendingSpan.toStdString()));
+                    m_timeline->selectSpan(index);
+                }
+                m_pendingTrace.clear();
+                m_pendingSpan.clear();
             },
             Qt::QueuedConnection);
+    });
+    // The conversation second (the reader runs jobs in order), so the timeline is not kept waiting for the
+    // messages' JSON.
+    loadConversation();
+}
 
-        // The conversation second, so the timeline is not kept waiting for the messages' JSON.
-        auto conversation = std::make_shared<Conversation>();
-        std::string conversationError;
-        if (reader && hasLlm)
-            *conversation = Conversation::build(reader->spans(workspace, id, &conversationError));
+void Workstation::loadConversation()
+{
+    const quint64 generation = ++m_conversationGeneration;
+    const bool wantSession = m_conversation->scope() == ConversationView::Scope::Session;
+    m_detailReader->post([this, generation, wantSession, workspace = m_traces->filter().workspace,
+                          id = m_shownTrace.toStdString(),
+                          loadedSession = m_conversationSession.toStdString()](StoreReader *reader,
+                                                                               const std::string &openError) {
+        std::string error = openError;
+        std::string session;
+        std::shared_ptr<const Conversation> conversation; // null: the session's conversation is shown already
+        if (reader)
+            session = SessionConversation::sessionOf(*reader, workspace, id, &error);
+        const bool sessionScope = wantSession && !session.empty();
+        // Session ids are per workspace: the same id elsewhere is another conversation.
+        const std::string sessionKey = sessionScope ? workspace + '\x1f' + session : std::string();
+        if (reader && error.empty() && sessionScope) {
+            if (sessionKey != loadedSession)
+                conversation = std::make_shared<const Conversation>(
+                    SessionConversation::load(*reader, workspace, session, &error));
+        } else {
+            auto trace = std::make_shared<Conversation>();
+            if (reader && error.empty() && SessionConversation::hasLlmCalls(*reader, workspace, id, &error))
+                *trace = Conversation::build(reader->spans(workspace, id, &error));
+            conversation = std::move(trace);
+        }
+        if (!error.empty())
+            conversation = std::make_shared<const Conversation>();
         QMetaObject::invokeMethod(
             this,
-            [this, generation, conversation = std::shared_ptr<const Conversation>(std::move(conversation)),
-             conversationError] {
-                if (generation != m_traceGeneration)
+            [this, generation, conversation, error, session = QString::fromStdString(session),
+             sessionKey = QString::fromStdString(sessionKey)] {
+                if (generation != m_conversationGeneration)
                     return;
-                if (!conversationError.empty())
-                    m_window->statusBar()->showMessage(QString::fromStdString(conversationError), 10000);
-                m_conversationModel->setConversation(conversation);
+                if (!error.empty())
+                    m_window->statusBar()->showMessage(QString::fromStdString(error), 10000);
+                m_conversation->setSessionAvailable(!session.isEmpty());
+                m_conversation->setShownTrace(m_shownTrace);
+                if (conversation) {
+                    m_conversationModel->setConversation(conversation);
+                    m_conversationSession = error.empty() ? sessionKey : QString();
+                }
                 if (const int index = m_timeline->selectedSpan(); m_timelineData && index >= 0)
                     m_conversation->setCurrentSpan(m_timelineData->spanIdString(index));
                 Q_EMIT conversationShown(m_shownTrace);
             },
             Qt::QueuedConnection);
     });
+}
+
+void Workstation::openTraceAtSpan(const QString &traceId, const QString &spanId)
+{
+    m_pendingTrace = traceId;
+    m_pendingSpan = spanId;
+    showTrace(traceId);
 }
 
 void Workstation::showSpan(int index)

@@ -114,6 +114,9 @@ Q_SIGNALS:
 
 private:
     void loadTrace(const QString &traceId);
+    // The conversation of the shown trace, or of its whole session (kept when the session is already shown).
+    void loadConversation();
+    void openTraceAtSpan(const QString &traceId, const QString &spanId);
     void showSpan(int index);
     void selectSpanById(const QString &spanId);
     void goBack();
@@ -165,6 +168,10 @@ private:
     SelectionHistory m_history;
     QString m_shownTrace;
     quint64 m_traceGeneration = 0;
+    quint64 m_conversationGeneration = 0;
+    QString m_conversationSession; // workspace + US + session shown as one chat; empty in trace scope
+    QString m_pendingTrace;        // a message of this trace was clicked: select m_pendingSpan once it shows
+    QString m_pendingSpan;
     quint64 m_spanGeneration = 0;
     QTimer m_refreshThrottle;
     QTimer m_statusTimer;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 namespace tracedeck {
 
@@ -97,9 +98,10 @@ std::size_t commonPrefix(const json &a, const json &b)
     return n;
 }
 
-ConversationMessage toMessage(const json &m, const QString &spanId)
+ConversationMessage toMessage(const json &m, const QString &spanId, const QString &traceId)
 {
     ConversationMessage message;
+    message.traceId = traceId;
     message.role = qs(stringOf(m, "role"));
     message.content = qs(stringOf(m, "content"));
     message.toolCallId = qs(stringOf(m, "tool_call_id"));
@@ -139,6 +141,12 @@ bool toolNameMatches(const ToolSpan &tool, const std::string &name)
     const std::string &spanName = tool.span->name;
     return spanName == name || (spanName.size() > name.size() && spanName.ends_with(name) &&
                                 spanName[spanName.size() - name.size() - 1] == ' ');
+}
+
+// A session's conversation holds several traces: a tool call runs in the trace of the call that asked for it.
+bool sameTrace(const ToolSpan &tool, const ConversationTurn &turn)
+{
+    return turn.traceId == QLatin1String(tool.span->traceId.data(), qsizetype(tool.span->traceId.size()));
 }
 
 void link(ConversationToolCall &call, ToolSpan &tool, bool byId)
@@ -187,6 +195,7 @@ Conversation Conversation::build(const std::vector<Span> &spans)
         const ExtractedFields &f = span.fields;
         ConversationTurn turn;
         turn.spanId = qs(span.spanId);
+        turn.traceId = qs(span.traceId);
         turn.spanName = qs(span.name);
         turn.startNs = span.startNs;
         turn.endNs = span.endNs;
@@ -200,9 +209,9 @@ Conversation Conversation::build(const std::vector<Span> &spans)
         turn.error = span.status == SpanStatus::Error;
         turn.errorMessage = spanError(span);
         for (const json &m : call.input)
-            turn.input.push_back(toMessage(m, turn.spanId));
+            turn.input.push_back(toMessage(m, turn.spanId, turn.traceId));
         for (const json &m : call.output)
-            turn.output.push_back(toMessage(m, turn.spanId));
+            turn.output.push_back(toMessage(m, turn.spanId, turn.traceId));
 
         // A retry: the latest turn failed and this call sends it the same input again.
         if (!callOfTurn.empty()) {
@@ -262,7 +271,7 @@ Conversation Conversation::build(const std::vector<Span> &spans)
                     continue;
                 const std::string id = call.id.toStdString();
                 for (ToolSpan &tool : tools) {
-                    if (!tool.claimed && tool.callId == id) {
+                    if (!tool.claimed && tool.callId == id && sameTrace(tool, turn)) {
                         link(call, tool, true);
                         break;
                     }
@@ -278,7 +287,7 @@ Conversation Conversation::build(const std::vector<Span> &spans)
                 const std::string name = call.name.toStdString();
                 for (ToolSpan &tool : tools) {
                     if (!tool.claimed && tool.callId.empty() && tool.span->startNs >= turn.startNs &&
-                        toolNameMatches(tool, name)) {
+                        sameTrace(tool, turn) && toolNameMatches(tool, name)) {
                         link(call, tool, false);
                         break;
                     }
@@ -288,12 +297,12 @@ Conversation Conversation::build(const std::vector<Span> &spans)
     }
 
     // Tool results re-sent in a later prompt select the tool span that produced them.
-    std::map<QString, QString> spanOfCall;
+    std::map<QString, std::pair<QString, QString>> spanOfCall; // call id → trace and tool span
     for (const ConversationTurn &turn : conversation.m_turns) {
         for (const ConversationMessage &message : turn.output) {
             for (const ConversationToolCall &call : message.toolCalls) {
                 if (!call.id.isEmpty() && !call.toolSpanId.isEmpty())
-                    spanOfCall.emplace(call.id, call.toolSpanId);
+                    spanOfCall.emplace(call.id, std::pair(turn.traceId, call.toolSpanId));
             }
         }
     }
@@ -302,16 +311,37 @@ Conversation Conversation::build(const std::vector<Span> &spans)
             if (message.role != QLatin1String("tool") || message.toolCallId.isEmpty())
                 continue;
             if (const auto it = spanOfCall.find(message.toolCallId); it != spanOfCall.end())
-                message.spanId = it->second;
+                std::tie(message.traceId, message.spanId) = it->second;
         }
     }
     return conversation;
 }
 
-int Conversation::turnOfSpan(const QString &spanId) const
+Conversation Conversation::buildSession(const std::vector<Span> &spans, std::vector<ConversationTrace> traces,
+                                        int totalTraces)
+{
+    Conversation conversation = build(spans);
+    conversation.m_session = true;
+    conversation.m_traces = std::move(traces);
+    conversation.m_totalTraces = std::max(totalTraces, int(conversation.m_traces.size()));
+    return conversation;
+}
+
+const ConversationTrace *Conversation::trace(const QString &traceId) const
+{
+    for (const ConversationTrace &trace : m_traces) {
+        if (trace.traceId == traceId)
+            return &trace;
+    }
+    return nullptr;
+}
+
+int Conversation::turnOfSpan(const QString &spanId, const QString &traceId) const
 {
     for (int i = 0; i < count(); ++i) {
         const ConversationTurn &turn = m_turns[i];
+        if (!traceId.isEmpty() && turn.traceId != traceId)
+            continue;
         if (turn.spanId == spanId)
             return i;
         for (const ConversationAttempt &attempt : turn.retries) {

@@ -28,7 +28,8 @@ struct ConversationMessage {
     QString content;
     std::vector<ConversationToolCall> toolCalls;
     QString toolCallId;
-    QString spanId; // the span clicking this message selects
+    QString spanId;  // the span clicking this message selects
+    QString traceId; // and its trace (a session's conversation spans several)
 };
 
 // An earlier call that failed and was sent again with the same input.
@@ -45,6 +46,7 @@ struct ConversationAttempt {
 // One LLM call: what it was sent, what it answered, and what it cost.
 struct ConversationTurn {
     QString spanId;
+    QString traceId;
     QString spanName;
     int64_t startNs = 0;
     int64_t endNs = 0;
@@ -68,16 +70,35 @@ struct ConversationTurn {
     int64_t latencyNs() const { return endNs - startNs; }
 };
 
+// A trace of a session's conversation: what its separator shows.
+struct ConversationTrace {
+    QString traceId;
+    QString name;
+    int64_t startNs = 0;
+    std::optional<double> costUsd;
+};
+
 // The LLM calls of a trace as a conversation, in time order (built off the GUI thread, immutable after).
 class Conversation {
 public:
     static Conversation build(const std::vector<Span> &spans);
+    // The LLM calls of several traces of one session as one conversation: `spans` holds every span of
+    // `traces` (oldest trace first), so a turn's prompt is deduplicated against the previous trace's call
+    // too. totalTraces: how many traces the session has (more than traces.size() when it was cut).
+    static Conversation buildSession(const std::vector<Span> &spans, std::vector<ConversationTrace> traces,
+                                     int totalTraces);
+
+    bool isSession() const { return m_session; }
+    const std::vector<ConversationTrace> &traces() const { return m_traces; }
+    int totalTraces() const { return m_totalTraces; }
+    const ConversationTrace *trace(const QString &traceId) const;
 
     const std::vector<ConversationTurn> &turns() const { return m_turns; }
     int count() const { return int(m_turns.size()); }
     bool isEmpty() const { return m_turns.empty(); }
-    // The turn whose call, retry or tool call is this span; -1 if none.
-    int turnOfSpan(const QString &spanId) const;
+    // The turn whose call, retry or tool call is this span (of this trace, when traceId is given); -1 if
+    // none.
+    int turnOfSpan(const QString &spanId, const QString &traceId = {}) const;
 
     int64_t totalInputTokens() const;
     int64_t totalOutputTokens() const;
@@ -85,6 +106,9 @@ public:
 
 private:
     std::vector<ConversationTurn> m_turns;
+    std::vector<ConversationTrace> m_traces;
+    int m_totalTraces = 0;
+    bool m_session = false;
 };
 
 } // namespace tracedeck

@@ -23,6 +23,9 @@ struct ServiceNode {
     double costUsd = 0.0;
     bool costKnown = false;
     bool llm = false; // some span of the service is an LLM call
+    // A peer with no spans of its own (an uninstrumented service, database, host or LLM provider), known from
+    // the client spans calling it: spans and calls count those client spans.
+    bool external = false;
 };
 
 // Calls from one service into another, in the direction of the request.
@@ -36,7 +39,9 @@ struct ServiceEdge {
 
 // The path graph of one trace (DESIGN.md §7): services as nodes, the calls between them as directed edges.
 // Parent → child spans in different services make the edges; a trace of flat records with no parents (REST
-// hops of one request id) is read as a path in time order.
+// hops of one request id) is read as a path in time order. A client, producer or LLM span whose callee left
+// no span (no child of another service, no deeper such call) adds its peer (TimelineData::peer) as an
+// external node, unless a service of that name is in the trace: then the call is an edge to it.
 class ServiceGraph {
 public:
     static ServiceGraph fromTrace(const TimelineData &trace);
@@ -45,7 +50,8 @@ public:
     const std::vector<ServiceEdge> &edges() const { return m_edges; }
     bool isEmpty() const { return m_nodes.empty(); }
     bool isFlatPath() const { return m_flatPath; }
-    int indexOf(const QString &service) const;
+    int indexOf(const QString &service) const; // the first node of that name
+    int externalCount() const;
 
     // For tests and benchmarks: a graph given directly.
     static ServiceGraph fromParts(std::vector<ServiceNode> nodes, std::vector<ServiceEdge> edges);

@@ -1,5 +1,6 @@
 #include "servicemap.h"
 
+#include "peername.h"
 #include "span.h"
 #include "storereader.h"
 #include "timelinedata.h"
@@ -9,6 +10,7 @@
 #include <algorithm>
 #include <climits>
 #include <map>
+#include <unordered_set>
 
 namespace tracedeck {
 
@@ -18,11 +20,14 @@ namespace {
 // pass: the parent lookups are index seeks, so the scan is capped to keep a map of a huge range interactive.
 constexpr const char *kSpans = R"sql(
 WITH c AS (
-    SELECT workspace, trace_id, parent_span_id, service, start_ns, end_ns, status, category, input_tokens,
-        output_tokens, cost_usd
+    SELECT workspace, trace_id, span_id, parent_span_id, service, start_ns, end_ns, status, category,
+        input_tokens, output_tokens, cost_usd, kind, provider,
+        CASE WHEN category IN ('llm', 'embedding') THEN CASE WHEN coalesce(provider, '') = '' THEN attributes END
+            WHEN kind IN (3, 4) THEN attributes END AS peer_attributes
     FROM spans WHERE workspace = ?1 AND start_ns >= ?2 AND start_ns < ?3 ORDER BY start_ns DESC LIMIT ?4)
 SELECT c.service, p.service, c.end_ns - c.start_ns, c.status = 2,
-    c.category IN ('llm', 'embedding'), c.category = 'llm', c.input_tokens, c.output_tokens, c.cost_usd
+    c.category IN ('llm', 'embedding'), c.category = 'llm', c.input_tokens, c.output_tokens, c.cost_usd,
+    c.trace_id, c.span_id, c.parent_span_id, c.kind, c.category, c.provider, c.peer_attributes
 FROM c LEFT JOIN spans p
     ON p.workspace = c.workspace AND p.trace_id = c.trace_id AND p.span_id = c.parent_span_id
 )sql";
@@ -34,6 +39,12 @@ int64_t percentile(std::vector<int64_t> &values, double q)
     const size_t k = std::min(values.size() - 1, size_t(q * double(values.size())));
     std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(k), values.end());
     return values[k];
+}
+
+std::string_view view(sqlite3_stmt *s, int column)
+{
+    const auto *bytes = reinterpret_cast<const char *>(sqlite3_column_text(s, column));
+    return bytes ? std::string_view(bytes, size_t(sqlite3_column_bytes(s, column))) : std::string_view();
 }
 
 QString text(sqlite3_stmt *s, int column)
@@ -78,6 +89,27 @@ ServiceGraph ServiceMap::load(StoreReader &reader, const std::string &workspace,
         std::vector<int64_t> latency;
     };
     std::map<std::pair<int, int>, EdgeStats> edges;
+    // Calls to peers (PeerName), kept until every span is read: a call answered by a span of another
+    // service, or by a deeper peer call, adds no peer node.
+    struct PeerCall {
+        std::string key; // trace id + US + span id
+        QString peer;
+        int caller = 0;
+        int64_t latency = 0;
+        bool failed = false;
+        bool llm = false;
+        int64_t inputTokens = 0;
+        int64_t outputTokens = 0;
+        std::optional<double> costUsd;
+    };
+    std::vector<PeerCall> peerCalls;
+    std::unordered_set<std::string> answered; // trace id + US + span id of the calls answered
+    const auto key = [](std::string_view trace, std::string_view span) {
+        std::string k;
+        k.reserve(trace.size() + 1 + span.size());
+        k.append(trace).append(1, '\x1f').append(span);
+        return k;
+    };
     int rows = 0;
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -102,6 +134,36 @@ ServiceGraph ServiceMap::load(StoreReader &reader, const std::string &workspace,
         node.llm |= sqlite3_column_int(s, 5) != 0;
         const bool root = sqlite3_column_type(s, 1) == SQLITE_NULL;
         const QString caller = root ? QString() : text(s, 1);
+        const std::string_view traceId = view(s, 9);
+        const std::string_view parentId = view(s, 11);
+        const int kind = sqlite3_column_int(s, 12);
+        const std::string_view category = view(s, 13);
+        if (PeerName::isLlm(category) || kind == PeerName::kClientKind || kind == PeerName::kProducerKind) {
+            const std::string_view attributes = view(s, 15);
+            const std::string peer = PeerName::of(
+                kind, category, view(s, 14),
+                attributes.empty() ? nlohmann::json() : nlohmann::json::parse(attributes, nullptr, false));
+            if (!peer.empty()) {
+                PeerCall call;
+                call.key = key(traceId, view(s, 10));
+                call.peer = QString::fromStdString(peer);
+                call.caller = to;
+                call.latency = latency;
+                call.failed = failed;
+                if (sqlite3_column_int(s, 5)) {
+                    call.llm = true;
+                    call.inputTokens = sqlite3_column_int64(s, 6);
+                    call.outputTokens = sqlite3_column_int64(s, 7);
+                    if (sqlite3_column_type(s, 8) != SQLITE_NULL)
+                        call.costUsd = sqlite3_column_double(s, 8);
+                }
+                peerCalls.push_back(std::move(call));
+                if (!parentId.empty())
+                    answered.insert(key(traceId, parentId)); // a deeper call names the peer
+            }
+        }
+        if (!root && caller != node.name)
+            answered.insert(key(traceId, parentId));
         if (!root && caller == node.name)
             continue; // inside the service: not a call
         ++node.calls;
@@ -117,6 +179,47 @@ ServiceGraph ServiceMap::load(StoreReader &reader, const std::string &workspace,
     if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
         *error = "reading the service map: " + db.lastError();
         return {};
+    }
+
+    // The peers, by name; one named like a service of the map is that service (an edge only).
+    std::map<QString, int> externalOf;
+    for (const PeerCall &call : peerCalls) {
+        if (answered.count(call.key))
+            continue;
+        int to = -1;
+        if (const auto it = indexOf.find(call.peer); it != indexOf.end())
+            to = it->second;
+        else if (const auto ext = externalOf.find(call.peer); ext != externalOf.end())
+            to = ext->second;
+        if (to < 0) {
+            ServiceNode node;
+            node.name = call.peer;
+            node.external = true;
+            to = int(nodes.size());
+            externalOf.emplace(call.peer, to);
+            nodes.push_back(std::move(node));
+            callLatency.emplace_back();
+        }
+        ServiceNode &node = nodes[size_t(to)];
+        if (node.external) {
+            ++node.spans;
+            ++node.calls;
+            node.errors += call.failed;
+            callLatency[size_t(to)].push_back(call.latency);
+            if (call.llm) {
+                node.llm = true;
+                node.inputTokens += call.inputTokens;
+                node.outputTokens += call.outputTokens;
+                if (call.costUsd) {
+                    node.costUsd += *call.costUsd;
+                    node.costKnown = true;
+                }
+            }
+        }
+        EdgeStats &edge = edges[{call.caller, to}];
+        ++edge.calls;
+        edge.errors += call.failed;
+        edge.latency.push_back(call.latency);
     }
 
     std::vector<QString> names;

@@ -1,5 +1,7 @@
 #include "storereader.h"
 
+#include "peername.h"
+
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -309,10 +311,15 @@ std::vector<TraceSummary> StoreReader::traces(const TraceFilter &filter, const T
 TimelineSpans StoreReader::timeline(const std::string &workspace, const std::string &traceId,
                                     std::string *error)
 {
-    Statement stmt = m_db->prepare("SELECT span_id, parent_span_id, name, service, start_ns, end_ns, status, "
-                                   "category, model, input_tokens, output_tokens, cost_usd FROM spans "
-                                   "WHERE workspace = ?1 AND trace_id = ?2",
-                                   error);
+    // The attributes only of the spans whose peer they may name (PeerName::needsAttributes).
+    Statement stmt = m_db->prepare(
+        "SELECT span_id, parent_span_id, name, service, start_ns, end_ns, status, category, model, "
+        "input_tokens, "
+        "output_tokens, cost_usd, kind, provider, "
+        "CASE WHEN category IN ('llm', 'embedding') THEN CASE WHEN coalesce(provider, '') = '' THEN "
+        "attributes "
+        "END WHEN kind IN (3, 4) THEN attributes END FROM spans WHERE workspace = ?1 AND trace_id = ?2",
+        error);
     if (!stmt)
         return {};
     sqlite3_stmt *s = stmt.get();
@@ -334,6 +341,15 @@ TimelineSpans StoreReader::timeline(const std::string &workspace, const std::str
         span.inputTokens = columnOptional<int64_t>(s, 9);
         span.outputTokens = columnOptional<int64_t>(s, 10);
         span.costUsd = columnOptional<double>(s, 11);
+        const int kind = sqlite3_column_int(s, 12);
+        const std::string provider = columnText(s, 13);
+        if (PeerName::isLlm(span.category) || kind == PeerName::kClientKind ||
+            kind == PeerName::kProducerKind) {
+            const std::string attributes = columnText(s, 14);
+            span.peer = PeerName::of(kind, span.category, provider,
+                                     attributes.empty() ? nlohmann::json()
+                                                        : nlohmann::json::parse(attributes, nullptr, false));
+        }
         spans.push_back(std::move(span));
     }
     if (rc != SQLITE_DONE) {

@@ -129,6 +129,8 @@ TimelineData TimelineData::build(const TimelineSpans &spans)
     hash.reserve(n);
     idOffset.reserve(static_cast<std::size_t>(n) + 1);
     std::vector<TimelineLlmInfo> llm; // index holds the input position until the tree order is known
+    std::vector<std::pair<int32_t, uint32_t>> peers; // the same
+    Interner peerNames(d.m_peerNames);
     Interner names(d.m_names);
     Interner services(d.m_services);
     Interner models(d.m_models);
@@ -156,6 +158,8 @@ TimelineData TimelineData::build(const TimelineSpans &spans)
             info.costUsd = s.costUsd.value_or(-1.0);
             llm.push_back(info);
         }
+        if (!s.peer.empty())
+            peers.emplace_back(i, peerNames.intern(s.peer));
     }
     idOffset.push_back(static_cast<uint32_t>(ids.size()));
     auto idOf = [&](int32_t i) {
@@ -326,6 +330,10 @@ TimelineData TimelineData::build(const TimelineSpans &spans)
         info.index = newOf[info.index];
     std::sort(llm.begin(), llm.end(), [](const auto &a, const auto &b) { return a.index < b.index; });
     d.m_llm.assign(llm.begin(), llm.end());
+    for (auto &peer : peers)
+        peer.first = newOf[peer.first];
+    std::sort(peers.begin(), peers.end());
+    d.m_peers.assign(peers.begin(), peers.end());
 
     // indexOf(): span indexes ordered by (id hash, input position), so the first equal id is the first given.
     // Hashes are uniform: a counting sort on the top bits leaves buckets of one or two to finish.
@@ -402,6 +410,12 @@ int64_t TimelineData::selfTimeNs(int32_t i) const
     if (runEnd > runStart)
         covered += runEnd - runStart;
     return (e - s) - covered;
+}
+
+const QString *TimelineData::peer(int32_t i) const
+{
+    const auto it = std::lower_bound(m_peers.begin(), m_peers.end(), std::pair<int32_t, uint32_t>(i, 0));
+    return it != m_peers.end() && it->first == i ? &m_peerNames[it->second] : nullptr;
 }
 
 const TimelineLlmInfo *TimelineData::llmInfo(int32_t i) const
@@ -561,7 +575,7 @@ std::size_t TimelineData::memoryBytes() const
            capacityBytes(m_depth) + capacityBytes(m_flags) + capacityBytes(m_idChars) +
            capacityBytes(m_idOffsets) + capacityBytes(m_byId) + stringTableBytes(m_names) +
            stringTableBytes(m_services) + capacityBytes(m_serviceColour) + stringTableBytes(m_models) +
-           capacityBytes(m_llm);
+           capacityBytes(m_llm) + capacityBytes(m_peers) + stringTableBytes(m_peerNames);
 }
 
 } // namespace tracedeck

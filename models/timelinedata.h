@@ -85,6 +85,8 @@ public:
     bool isLlm(int32_t i) const { return m_flags[i] & LlmFlag; }
     const TimelineLlmInfo *llmInfo(int32_t i) const;
     const QString &modelName(uint32_t model) const { return m_models[model]; }
+    // The peer this span calls (TimelineSpan::peer); null when it names none.
+    const QString *peer(int32_t i) const;
 
     std::string_view spanId(int32_t i) const;
     QString spanIdString(int32_t i) const;
@@ -128,7 +130,9 @@ private:
     std::vector<QString> m_services;
     std::vector<uint8_t> m_serviceColour;
     std::vector<QString> m_models;
-    std::vector<TimelineLlmInfo> m_llm; // sorted by index
+    std::vector<TimelineLlmInfo> m_llm;                // sorted by index
+    std::vector<std::pair<int32_t, uint32_t>> m_peers; // span index → m_peerNames, sorted by index
+    std::vector<QString> m_peerNames;
 
     int64_t m_traceStart = 0;
     int64_t m_traceEnd = 0;

@@ -24,6 +24,8 @@ struct TimelineSpan {
     std::optional<int64_t> inputTokens;
     std::optional<int64_t> outputTokens;
     std::optional<double> costUsd;
+    // The peer a client, producer or LLM span calls (PeerName), for the path graph; empty for other spans.
+    std::string peer;
 };
 
 using TimelineSpans = std::vector<TimelineSpan>;

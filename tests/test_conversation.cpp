@@ -10,16 +10,19 @@
 #include "normalizer.h"
 #include "otlpjsondecoder.h"
 #include "sampletraces.h"
+#include "sessionconversation.h"
 #include "spaninspector.h"
 #include "storereader.h"
 #include "storesupport.h"
 #include "timelinedata.h"
 #include "timelineview.h"
 #include "tracelistmodel.h"
+#include "tracelistview.h"
 #include "workstation.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -61,6 +64,7 @@ public:
             qFatal("cannot open the store: %s", error.c_str());
     }
     bool write(SpanBatch spans) { return testing::writeAndWait(*m_writer, std::move(spans)).ok; }
+    std::string path() const { return m_writer->path(); }
     std::vector<Span> spans(const std::string &traceId)
     {
         std::string error;
@@ -137,6 +141,47 @@ json toolCallMsg(const char *name, const char *args)
             {"tool_calls", json::array({{{"id", ""}, {"name", name}, {"arguments", args}}})}};
 }
 
+// A chat agent's session: one trace per user turn, each an "agent" root with one LLM call under it that
+// re-sends the whole history so far (as chat SDKs do). Trace i starts at i seconds.
+std::vector<Span> sessionTraces(const char *session, int turns, const char *tracePrefix = "trace-")
+{
+    std::vector<Span> spans;
+    json history = json::array({msg("system", "You are helpful.")});
+    for (int i = 1; i <= turns; ++i) {
+        const std::string traceId = tracePrefix + std::to_string(i);
+        const int64_t t0 = int64_t(i) * 1000;
+        Span root;
+        root.traceId = traceId;
+        root.spanId = "root";
+        root.name = "turn " + std::to_string(i);
+        root.service = "agent";
+        root.startNs = t0 * 1'000'000;
+        root.endNs = (t0 + 500) * 1'000'000;
+        root.fields.sessionId = session;
+        history.push_back(msg("user", ("question " + std::to_string(i)).c_str()));
+        json messages = history;
+        messages.push_back(msg("assistant", ("answer " + std::to_string(i)).c_str(), true));
+        Span call = llmSpan("llm", t0 + 10, t0 + 400, messages);
+        call.traceId = traceId;
+        call.parentSpanId = "root";
+        call.service = "agent";
+        call.fields.sessionId = session;
+        call.fields.inputTokens = 10 * i;
+        call.fields.outputTokens = 5;
+        call.fields.costUsd = 0.01 * i;
+        // Every row of the inspector's LLM block filled: Qt 6.4's QFormLayout writes out of bounds laying out
+        // hidden rows (setRowVisible) of word-wrapped labels, which a span lacking some of these crashes on.
+        call.fields.provider = "openai";
+        call.fields.finishReason = "stop";
+        call.fields.ttftMs = 120;
+        call.attributes["gen_ai.request.temperature"] = 0.2;
+        history.push_back(msg("assistant", ("answer " + std::to_string(i)).c_str()));
+        spans.push_back(std::move(root));
+        spans.push_back(std::move(call));
+    }
+    return spans;
+}
+
 } // namespace
 
 class TestConversation : public QObject {
@@ -150,10 +195,13 @@ private Q_SLOTS:
     void toolCallsLinkByNameWithoutId();
     void toolResultsInAPromptSelectTheirToolSpan();
     void parallelConversationsDedupAgainstTheirOwnPrompt();
+    void sessionAcrossTraces();
+    void sessionIsCapped();
     void itemModel();
     void longMessagesFold();
     void laterTurnsAreBuiltWhenReached();
     void workstationReplay();
+    void workstationSessionReplay();
 };
 
 void TestConversation::sampleAgentRun()
@@ -367,6 +415,82 @@ void TestConversation::parallelConversationsDedupAgainstTheirOwnPrompt()
     QCOMPARE(c.turns()[2].previousTurn, 0);
     QCOMPARE(c.turns()[2].newFrom, 3);
     QCOMPARE(c.turns()[2].input[3].content, QStringLiteral("more A"));
+}
+
+void TestConversation::sessionAcrossTraces()
+{
+    Store store;
+    std::vector<Span> spans = sessionTraces("chat-1", 3);
+    // Another session and a trace without one: neither is part of chat-1's conversation.
+    for (Span &span : sessionTraces("chat-2", 1, "other-"))
+        spans.push_back(std::move(span));
+    QVERIFY(store.write(std::move(spans)));
+    std::string error;
+    auto reader = StoreReader::open(store.path(), &error);
+    QVERIFY2(reader, error.c_str());
+    QCOMPARE(SessionConversation::sessionOf(*reader, "local", "trace-2", &error), std::string("chat-1"));
+    QCOMPARE(SessionConversation::sessionOf(*reader, "local", "nope", &error), std::string());
+    QVERIFY(SessionConversation::hasLlmCalls(*reader, "local", "trace-2", &error));
+
+    const Conversation c = SessionConversation::load(*reader, "local", "chat-1", &error);
+    QVERIFY2(error.empty(), error.c_str());
+    QVERIFY(c.isSession());
+    QCOMPARE(c.totalTraces(), 3);
+    // One separator per trace, oldest first, with its name and cost.
+    QCOMPARE(c.traces().size(), std::size_t(3));
+    QCOMPARE(c.traces()[0].traceId, QStringLiteral("trace-1"));
+    QCOMPARE(c.traces()[2].traceId, QStringLiteral("trace-3"));
+    QCOMPARE(c.traces()[1].name, QStringLiteral("turn 2"));
+    QVERIFY(c.traces()[1].costUsd);
+    QCOMPARE(*c.traces()[1].costUsd, 0.02);
+
+    // One turn per trace, in order; each shows only what is new since the previous trace's call.
+    QCOMPARE(c.count(), 3);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(c.turns()[i].traceId, QStringLiteral("trace-%1").arg(i + 1));
+    QCOMPARE(c.turns()[0].newFrom, 0);
+    QCOMPARE(c.turns()[1].previousTurn, 0);
+    QCOMPARE(roles(c.turns()[1].input, c.turns()[1].newFrom), QStringList{QStringLiteral("user")});
+    QCOMPARE(c.turns()[1].input[c.turns()[1].newFrom].content, QStringLiteral("question 2"));
+    QCOMPARE(c.turns()[2].previousTurn, 1);
+    QCOMPARE(c.turns()[2].input.size(), std::size_t(6));
+    QCOMPARE(c.turns()[2].newFrom, 5);
+    QCOMPARE(c.turns()[2].input[5].traceId, QStringLiteral("trace-3"));
+    // Span ids repeat across traces: a span is found in its own trace.
+    QCOMPARE(c.turnOfSpan(QStringLiteral("llm"), QStringLiteral("trace-3")), 2);
+    QCOMPARE(c.turnOfSpan(QStringLiteral("llm"), QStringLiteral("trace-9")), -1);
+    QCOMPARE(c.totalInputTokens(), 60);
+    QCOMPARE(*c.totalCostUsd(), 0.06);
+
+    // The single-trace conversation of trace 2 is unchanged: its whole prompt is new.
+    const Conversation one = Conversation::build(store.spans("trace-2"));
+    QVERIFY(!one.isSession());
+    QCOMPARE(one.count(), 1);
+    QCOMPARE(one.turns()[0].newFrom, 0);
+}
+
+void TestConversation::sessionIsCapped()
+{
+    Store store;
+    QVERIFY(store.write(sessionTraces("long", 5)));
+    std::string error;
+    auto reader = StoreReader::open(store.path(), &error);
+    QVERIFY2(reader, error.c_str());
+    const Conversation c = SessionConversation::load(*reader, "local", "long", &error, 2);
+    QVERIFY2(error.empty(), error.c_str());
+    QCOMPARE(c.totalTraces(), 5);
+    QCOMPARE(c.traces().size(), std::size_t(2)); // the first two, oldest first
+    QCOMPARE(c.traces()[1].traceId, QStringLiteral("trace-2"));
+    QCOMPARE(c.count(), 2);
+
+    // The view says so above the chat.
+    ConversationModel model;
+    model.setConversation(std::make_shared<const Conversation>(c));
+    ConversationView view;
+    view.setModel(&model);
+    QVERIFY(!view.capNote()->isHidden());
+    QCOMPARE(view.capNote()->text(), QStringLiteral("Showing the first 2 of 5 traces of this session."));
+    QCOMPARE(view.traceSeparators().size(), 2);
 }
 
 void TestConversation::itemModel()
@@ -612,3 +736,128 @@ void TestConversation::workstationReplay()
 
 QTEST_MAIN(TestConversation)
 #include "test_conversation.moc"
+
+void TestConversation::workstationSessionReplay()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("tracedeck-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("test_conversation"));
+    QSettings().clear();
+    QTemporaryDir dir;
+    Engine engine;
+    Options options;
+    options.databasePath = dir.filePath(QStringLiteral("session.db"));
+    options.ingest.address.port = 0;
+    QString error;
+    QVERIFY2(engine.start(options, &error), qPrintable(error));
+    std::vector<Span> spans = sessionTraces("chat-1", 3);
+    Span lone = llmSpan("solo", 100, 200, json::array({msg("user", "alone"), msg("assistant", "yes", true)}));
+    lone.traceId = "no-session";
+    lone.fields.provider = "openai";
+    lone.fields.finishReason = "stop";
+    lone.fields.ttftMs = 50;
+    lone.fields.inputTokens = 3;
+    lone.fields.outputTokens = 1;
+    lone.fields.costUsd = 0.001;
+    lone.attributes["gen_ai.request.temperature"] = 0.2;
+    spans.push_back(std::move(lone));
+    QVERIFY(testing::writeAndWait(*engine.writer(), std::move(spans)).ok);
+
+    auto ws = std::make_unique<Workstation>(engine);
+    ws->window().resize(1400, 900);
+    ws->window().show();
+    QVERIFY(QTest::qWaitForWindowExposed(&ws->window()));
+    QAbstractItemModelTester tester(&ws->conversationModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ws->traces().refresh();
+    QTRY_COMPARE_WITH_TIMEOUT(ws->traces().rowCount(), 4, 10000);
+    ConversationView &view = ws->conversation();
+    ws->window().traceTabs()->setCurrentWidget(&view);
+    auto *scope = view.findChild<QComboBox *>(QStringLiteral("conversationScope"));
+    QVERIFY(scope);
+    QCOMPARE(view.scope(), ConversationView::Scope::Trace);
+
+    // A trace without a session: the switch is off.
+    QSignalSpy conversationShown(ws.get(), &Workstation::conversationShown);
+    ws->showTrace(QStringLiteral("no-session"));
+    QVERIFY(conversationShown.wait(10000));
+    QVERIFY(!scope->isEnabled());
+    QCOMPARE(ws->conversationModel().rowCount(), 1);
+
+    // This trace: its one call, its whole prompt new.
+    ws->showTrace(QStringLiteral("trace-1"));
+    QTRY_COMPARE_WITH_TIMEOUT(conversationShown.last().first().toString(), QStringLiteral("trace-1"), 10000);
+    QTRY_VERIFY(scope->isEnabled());
+    QCOMPARE(ws->conversationModel().rowCount(), 1);
+    QVERIFY(view.traceSeparators().isEmpty());
+
+    // Whole session: every trace's call, a separator per trace, only what is new per turn.
+    conversationShown.clear();
+    scope->setCurrentIndex(scope->findData(int(ConversationView::Scope::Session)));
+    QVERIFY(conversationShown.wait(10000));
+    QCOMPARE(QSettings().value(QStringLiteral("conversation/scope")).toString(), QStringLiteral("session"));
+    QCOMPARE(ws->conversationModel().rowCount(), 3);
+    const QList<QLabel *> separators = view.traceSeparators();
+    QCOMPARE(separators.size(), 3);
+    QVERIFY(separators[1]->text().contains(QStringLiteral("turn 2")));
+    QVERIFY(separators[1]->text().contains(QStringLiteral("$0.02")));
+    QVERIFY(view.capNote()->isHidden());
+    QStringList shown;
+    for (QFrame *b : view.messageWidgets(1))
+        shown << b->property("role").toString();
+    QCOMPARE(shown, (QStringList{QStringLiteral("user"), QStringLiteral("assistant")}));
+
+    // Stepping walks all turns; a turn of another trace opens that trace with its call selected.
+    const auto selectedId = [&] {
+        const auto data = ws->timeline().data();
+        return data ? data->spanIdString(ws->timeline().selectedSpan()) : QString();
+    };
+    QSignalSpy traceShown(ws.get(), &Workstation::traceShown);
+    view.stepForward();
+    QCOMPARE(view.currentTurn(), 0);
+    QCOMPARE(selectedId(), QStringLiteral("llm"));
+    QCOMPARE(ws->shownTraceId(), QStringLiteral("trace-1"));
+    QVERIFY(traceShown.isEmpty());
+    view.stepForward();
+    QVERIFY(traceShown.wait(10000));
+    QCOMPARE(traceShown.last().first().toString(), QStringLiteral("trace-2"));
+    QTRY_COMPARE(selectedId(), QStringLiteral("llm"));
+    QCOMPARE(view.currentTurn(), 1);
+    QTRY_COMPARE(conversationShown.last().first().toString(), QStringLiteral("trace-2"));
+    QCOMPARE(ws->conversationModel().rowCount(), 3); // the session's conversation is kept, not reloaded
+    QCOMPARE(view.currentTurn(), 1);
+    view.stepBack();
+    QTRY_COMPARE(ws->shownTraceId(), QStringLiteral("trace-1"));
+    QTRY_COMPARE(view.currentTurn(), 0);
+
+    // Clicking a message of the second trace opens it and selects the call.
+    QCoreApplication::processEvents();
+    QFrame *question = view.messageWidgets(1).first();
+    view.ensurePolished();
+    traceShown.clear();
+    QTest::mouseClick(question, Qt::LeftButton, {}, QPoint(5, 5));
+    QVERIFY(traceShown.wait(10000));
+    QCOMPARE(traceShown.last().first().toString(), QStringLiteral("trace-2"));
+    QCOMPARE(ws->window().traceList()->selectedTraceIds(), QStringList{QStringLiteral("trace-2")});
+    QTRY_COMPARE(selectedId(), QStringLiteral("llm"));
+    QCOMPARE(view.currentTurn(), 1);
+    QCoreApplication::processEvents();
+    QVERIFY(view.grab().save(screenshotDir() + QStringLiteral("/conversation-session.png")));
+
+    // This trace again: the selected trace alone, per-trace behaviour as before.
+    conversationShown.clear();
+    view.setScope(ConversationView::Scope::Trace);
+    QVERIFY(conversationShown.wait(10000));
+    QCOMPARE(ws->conversationModel().rowCount(), 1);
+    QCOMPARE(ws->conversationModel().turn(0).traceId, QStringLiteral("trace-2"));
+    QCOMPARE(ws->conversationModel().turn(0).newFrom, 0);
+    QVERIFY(view.traceSeparators().isEmpty());
+
+    // The choice is remembered by the next window.
+    view.setScope(ConversationView::Scope::Session);
+    QTRY_COMPARE(QSettings().value(QStringLiteral("conversation/scope")).toString(),
+                 QStringLiteral("session"));
+    ws.reset();
+    Workstation again(engine);
+    QCOMPARE(again.conversation().scope(), ConversationView::Scope::Session);
+}

@@ -96,6 +96,69 @@ TimelineSpans fromZipkinFixture(const char *file)
     return out;
 }
 
+// A stored span, as a client library would send it.
+Span storedSpan(const char *trace, const char *id, const char *parent, const char *service, int kind,
+                int64_t startMs, int64_t durationMs, nlohmann::json attributes = nlohmann::json::object())
+{
+    Span s;
+    s.traceId = trace;
+    s.spanId = id;
+    if (*parent)
+        s.parentSpanId = parent;
+    s.name = std::string("op ") + id;
+    s.service = service;
+    s.kind = kind;
+    s.startNs = (1'700'000'000'000 + startMs) * kMs;
+    s.endNs = s.startNs + durationMs * kMs;
+    s.status = SpanStatus::Ok;
+    s.source = "test";
+    s.attributes = std::move(attributes);
+    return s;
+}
+
+constexpr int kServer = 2, kClient = 3, kInternal = 1;
+
+// t-peer: orders calls Stripe (not instrumented, fails once of twice) and Postgres; t-inst: the same client
+// span answered by payments' server span; t-llm: an LLM call to OpenAI with no provider span, and an SDK's
+// LLM span over its own HTTP client span to Anthropic.
+SpanBatch peerSpans()
+{
+    using nlohmann::json;
+    const json stripe = {{"http.request.method", "POST"},
+                         {"server.address", "api.stripe.com"},
+                         {"server.port", 443},
+                         {"url.full", "https://api.stripe.com/v1/charges"}};
+    SpanBatch batch = {
+        storedSpan("t-peer", "a", "", "gateway", kServer, 0, 100),
+        storedSpan("t-peer", "b", "a", "orders", kServer, 5, 90),
+        storedSpan("t-peer", "c", "b", "orders", kClient, 10, 30, stripe),
+        storedSpan("t-peer", "c2", "b", "orders", kClient, 45, 10, stripe),
+        storedSpan("t-peer", "d", "b", "orders", kClient, 60, 5,
+                   json{{"db.system", "postgresql"}, {"db.name", "shop"}}),
+        storedSpan("t-inst", "a", "", "orders", kServer, 1000, 100),
+        storedSpan("t-inst", "c", "a", "orders", kClient, 1010, 30,
+                   json{{"peer.service", "payments"}, {"server.address", "payments.internal"}}),
+        storedSpan("t-inst", "s", "c", "payments", kServer, 1012, 25),
+        storedSpan("t-llm", "a", "", "agent", kInternal, 2000, 900),
+        storedSpan("t-llm", "l", "a", "agent", kClient, 2010, 400),
+        storedSpan("t-llm", "l2", "a", "agent", kInternal, 2500, 300),
+        storedSpan("t-llm", "h", "l2", "agent", kClient, 2505, 290,
+                   json{{"server.address", "api.anthropic.com"}, {"server.port", 443}}),
+    };
+    batch[3].status = SpanStatus::Error;
+    for (Span &s : batch) {
+        if (s.spanId == "l" || s.spanId == "l2") {
+            s.fields.category = "llm";
+            s.fields.provider = s.spanId == "l" ? "openai" : "anthropic";
+            s.fields.model = s.spanId == "l" ? "gpt-4o" : "claude-3-5-sonnet";
+            s.fields.inputTokens = 1000;
+            s.fields.outputTokens = 100;
+            s.fields.costUsd = 0.01;
+        }
+    }
+    return batch;
+}
+
 } // namespace
 
 class TestPathGraph : public QObject {
@@ -298,6 +361,116 @@ private Q_SLOTS:
     // The service map of a time range from a real store: calls into a service are its roots and the spans
     // whose parent is in another service; same-service children are no edge; a trace outside the range and
     // another workspace's spans do not count; a caller that started before the range is still a node.
+    void uninstrumentedPeersAreNodes()
+    {
+        QTemporaryDir dir;
+        std::string error;
+        auto writer = SpanWriter::open(dir.filePath(QStringLiteral("peers.db")).toStdString(), &error);
+        QVERIFY2(writer, error.c_str());
+        QVERIFY(tracedeck::testing::writeAndWait(*writer, peerSpans()).ok);
+        auto reader = StoreReader::open(writer->path(), &error);
+        QVERIFY2(reader, error.c_str());
+        const auto graphOf = [&](const char *trace) {
+            return ServiceGraph::fromTrace(TimelineData::build(reader->timeline("local", trace, &error)));
+        };
+
+        // The HTTP client spans to Stripe: one peer node, named by server.address:port, with both calls.
+        const ServiceGraph peer = graphOf("t-peer");
+        QVERIFY2(error.empty(), error.c_str());
+        const ServiceNode &stripe = node(peer, "api.stripe.com:443");
+        QVERIFY(stripe.external);
+        QCOMPARE(stripe.calls, int64_t(2));
+        QCOMPARE(stripe.errors, int64_t(1));
+        QCOMPARE(stripe.p95Ns, 30 * kMs);
+        const ServiceEdge *toStripe = edge(peer, "orders", "api.stripe.com:443");
+        QVERIFY(toStripe);
+        QCOMPARE(toStripe->calls, int64_t(2));
+        QCOMPARE(toStripe->errors, int64_t(1));
+        // A database client: db.system/db.name. The instrumented services stay what they were.
+        QVERIFY(node(peer, "postgresql/shop").external);
+        QCOMPARE(node(peer, "postgresql/shop").calls, int64_t(1));
+        QVERIFY(!node(peer, "orders").external);
+        QCOMPARE(node(peer, "orders").calls, int64_t(1));
+        QCOMPARE(peer.externalCount(), 2);
+        QCOMPARE(int(peer.nodes().size()), 4);
+
+        // The callee is instrumented: its server span answers the call, no peer node.
+        const ServiceGraph instrumented = graphOf("t-inst");
+        QCOMPARE(instrumented.externalCount(), 0);
+        QCOMPARE(int(instrumented.nodes().size()), 2);
+        QVERIFY(edge(instrumented, "orders", "payments"));
+        QVERIFY(instrumented.indexOf(QStringLiteral("payments.internal")) < 0);
+
+        // An LLM call with no provider span: the provider is a node, with the call's tokens and cost. The
+        // SDK's LLM span over its own HTTP client span: the deeper call names the peer, once.
+        const ServiceGraph llm = graphOf("t-llm");
+        const ServiceNode &openai = node(llm, "openai");
+        QVERIFY(openai.external);
+        QVERIFY(openai.llm);
+        QCOMPARE(openai.calls, int64_t(1));
+        QCOMPARE(openai.inputTokens, int64_t(1000));
+        QVERIFY(openai.costKnown);
+        QVERIFY(edge(llm, "agent", "openai"));
+        QVERIFY(node(llm, "api.anthropic.com:443").external);
+        QVERIFY(llm.indexOf(QStringLiteral("anthropic")) < 0);
+        QCOMPARE(llm.externalCount(), 2);
+
+        // Drawn dashed, and explained as external.
+        auto graph = std::make_shared<const ServiceGraph>(peer);
+        auto layout = std::make_shared<const GraphLayout>(GraphLayout::layout(*graph));
+        PathGraphView view;
+        view.resize(900, 420);
+        view.setGraph(graph, layout);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSignalSpy activated(&view, &PathGraphView::serviceActivated);
+        const int stripeIndex = graph->indexOf(QStringLiteral("api.stripe.com:443"));
+        QCOMPARE(view.nodeAt(view.nodeCentre(stripeIndex)), stripeIndex);
+        QTest::mouseClick(&view, Qt::LeftButton, {}, view.nodeCentre(stripeIndex).toPoint());
+        QVERIFY(activated.isEmpty()); // no spans of its own to filter the list to
+        QTest::mouseClick(&view, Qt::LeftButton, {},
+                          view.nodeCentre(graph->indexOf(QStringLiteral("orders"))).toPoint());
+        QCOMPARE(activated.size(), 1);
+        QDir().mkpath(QStringLiteral(TRACEDECK_SCREENSHOT_OUT));
+        QVERIFY(view.grab().save(QStringLiteral(TRACEDECK_SCREENSHOT_OUT "/pathgraph-peers.png")));
+    }
+
+    void serviceMapShowsPeers()
+    {
+        QTemporaryDir dir;
+        std::string error;
+        auto writer = SpanWriter::open(dir.filePath(QStringLiteral("peers.db")).toStdString(), &error);
+        QVERIFY2(writer, error.c_str());
+        QVERIFY(tracedeck::testing::writeAndWait(*writer, peerSpans()).ok);
+        auto reader = StoreReader::open(writer->path(), &error);
+        QVERIFY2(reader, error.c_str());
+        bool capped = false;
+        const ServiceGraph map =
+            ServiceMap::load(*reader, "local", std::nullopt, std::nullopt, &capped, &error);
+        QVERIFY2(error.empty(), error.c_str());
+        const ServiceNode &stripe = node(map, "api.stripe.com:443");
+        QVERIFY(stripe.external);
+        QCOMPARE(stripe.calls, int64_t(2));
+        QCOMPARE(stripe.errors, int64_t(1));
+        QCOMPARE(edge(map, "orders", "api.stripe.com:443")->calls, int64_t(2));
+        QVERIFY(node(map, "postgresql/shop").external);
+        QVERIFY(node(map, "openai").external);
+        QCOMPARE(node(map, "openai").outputTokens, int64_t(100));
+        QVERIFY(edge(map, "agent", "openai"));
+        QVERIFY(node(map, "api.anthropic.com:443").external);
+        QVERIFY(map.indexOf(QStringLiteral("anthropic")) < 0);
+        QVERIFY(map.indexOf(QStringLiteral("payments.internal")) < 0);
+        QVERIFY(!node(map, "payments").external);
+        QCOMPARE(map.externalCount(), 4);
+        QCOMPARE(int(map.nodes().size()), 4 + 4); // gateway, orders, payments, agent + the peers
+
+        // A range holding only the instrumented call: no peers.
+        const ServiceGraph range = ServiceMap::load(*reader, "local", (1'700'000'000'000 + 1000) * kMs,
+                                                    (1'700'000'000'000 + 1500) * kMs, &capped, &error);
+        QCOMPARE(range.externalCount(), 0);
+        QVERIFY(range.indexOf(QStringLiteral("payments")) >= 0);
+    }
+
     void serviceMapOfATimeRange()
     {
         QTemporaryDir dir;

@@ -24,6 +24,7 @@ namespace tracedeck {
 namespace {
 
 const char *const kSpanIdProperty = "conversationSpanId";
+const char *const kTraceIdProperty = "conversationTraceId";
 
 QString roleTitle(const QString &role)
 {
@@ -151,6 +152,8 @@ ConversationView::ConversationView(QWidget *parent)
     , m_play(new QToolButton)
     , m_forward(new QToolButton)
     , m_speed(new QComboBox)
+    , m_scope(new QComboBox)
+    , m_capNote(new QLabel)
     , m_fullPrompt(new QCheckBox(tr("Show full prompt")))
     , m_position(new QLabel)
     , m_summary(new QLabel)
@@ -174,11 +177,20 @@ ConversationView::ConversationView(QWidget *parent)
     m_speed->setToolTip(tr("Replay speed"));
     m_fullPrompt->setToolTip(tr("Show every message each call was sent, not only what is new since the "
                                 "previous call"));
+    m_scope->addItem(tr("This trace"), int(Scope::Trace));
+    m_scope->addItem(tr("Whole session"), int(Scope::Session));
+    m_scope->setObjectName(QStringLiteral("conversationScope"));
+    m_capNote->setObjectName(QStringLiteral("capNote"));
+    m_capNote->setWordWrap(true);
+    m_capNote->setEnabled(false);
+    m_capNote->hide();
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
     auto *controls = new QHBoxLayout;
     controls->setContentsMargins(6, 4, 6, 4);
+    controls->addWidget(m_scope);
+    controls->addSpacing(12);
     controls->addWidget(m_back);
     controls->addWidget(m_play);
     controls->addWidget(m_forward);
@@ -196,6 +208,7 @@ ConversationView::ConversationView(QWidget *parent)
     auto *contentLayout = new QVBoxLayout(m_content);
     contentLayout->setContentsMargins(0, 0, 0, 0);
     contentLayout->addWidget(m_empty);
+    contentLayout->addWidget(m_capNote);
     contentLayout->addLayout(m_turnsLayout);
     contentLayout->addStretch(1);
     m_content->setStyleSheet(bubbleStyleSheet(palette()));
@@ -218,6 +231,8 @@ ConversationView::ConversationView(QWidget *parent)
     connect(m_forward, &QToolButton::clicked, this, &ConversationView::stepForward);
     connect(m_play, &QToolButton::clicked, this, [this] { isPlaying() ? pause() : play(); });
     connect(m_fullPrompt, &QCheckBox::toggled, this, &ConversationView::rebuild);
+    connect(m_scope, &QComboBox::currentIndexChanged, this, [this] { Q_EMIT scopeChanged(scope()); });
+    setSessionAvailable(false);
     m_playTimer.setSingleShot(true);
     connect(&m_playTimer, &QTimer::timeout, this, [this] {
         stepForward();
@@ -245,6 +260,43 @@ void ConversationView::setModel(ConversationModel *model)
     }
     m_current = -1;
     rebuild();
+}
+
+ConversationView::Scope ConversationView::scope() const
+{
+    return Scope(m_scope->currentData().toInt());
+}
+
+void ConversationView::setScope(Scope scope)
+{
+    m_scope->setCurrentIndex(m_scope->findData(int(scope)));
+}
+
+void ConversationView::setSessionAvailable(bool available)
+{
+    m_sessionAvailable = available;
+    m_scope->setEnabled(available);
+    m_scope->setToolTip(available ? tr("Show the LLM calls of this trace only, or of every trace of its "
+                                       "session as one conversation")
+                                  : tr("This trace has no session id: only its own LLM calls can be shown"));
+}
+
+void ConversationView::setShownTrace(const QString &traceId)
+{
+    m_shownTrace = traceId;
+}
+
+QList<QLabel *> ConversationView::traceSeparators() const
+{
+    return QList<QLabel *>(m_separators.begin(), m_separators.end());
+}
+
+void ConversationView::activate(const QString &traceId, const QString &spanId)
+{
+    if (traceId.isEmpty() || m_shownTrace.isEmpty() || traceId == m_shownTrace)
+        Q_EMIT spanActivated(spanId);
+    else
+        Q_EMIT traceSpanActivated(traceId, spanId);
 }
 
 bool ConversationView::showsFullPrompt() const
@@ -288,7 +340,7 @@ void ConversationView::setCurrentTurn(int turn)
     if (turn < 0 || turn >= count)
         return;
     markCurrent(turn);
-    Q_EMIT spanActivated(m_model->turn(turn).spanId);
+    activate(m_model->turn(turn).traceId, m_model->turn(turn).spanId);
 }
 
 void ConversationView::stepForward()
@@ -343,7 +395,8 @@ void ConversationView::setCurrentSpan(const QString &spanId)
 {
     if (!m_model || !m_model->conversation())
         return;
-    const int turn = m_model->conversation()->turnOfSpan(spanId);
+    const Conversation *conversation = m_model->conversation();
+    const int turn = conversation->turnOfSpan(spanId, conversation->isSession() ? m_shownTrace : QString());
     if (turn >= 0)
         markCurrent(turn);
 }
@@ -397,13 +450,32 @@ void ConversationView::rebuild()
     for (QFrame *frame : m_turnFrames)
         delete frame;
     m_turnFrames.clear();
+    for (QLabel *label : m_separators)
+        delete label;
+    m_separators.clear();
     const Conversation *conversation = m_model ? m_model->conversation() : nullptr;
     const int count = m_model ? m_model->rowCount() : 0;
+    const bool session = conversation && conversation->isSession();
     m_empty->setVisible(count == 0);
-    m_empty->setText(conversation ? tr("No LLM calls in this trace.")
-                                  : tr("Select a trace to read its LLM calls as a conversation."));
+    m_empty->setText(!conversation ? tr("Select a trace to read its LLM calls as a conversation.")
+                     : session     ? tr("No LLM calls in this session.")
+                                   : tr("No LLM calls in this trace."));
+    const int shownTraces = session ? int(conversation->traces().size()) : 0;
+    const bool capped = session && conversation->totalTraces() > shownTraces;
+    m_capNote->setVisible(capped);
+    if (capped)
+        m_capNote->setText(tr("Showing the first %1 of %2 traces of this session.")
+                               .arg(shownTraces)
+                               .arg(conversation->totalTraces()));
     m_expanded.resize(std::size_t(count), false);
     for (int i = 0; i < count; ++i) {
+        if (session && (i == 0 || m_model->turn(i).traceId != m_model->turn(i - 1).traceId)) {
+            if (const ConversationTrace *trace = conversation->trace(m_model->turn(i).traceId)) {
+                QLabel *label = separator(*trace);
+                m_turnsLayout->addWidget(label);
+                m_separators.push_back(label);
+            }
+        }
         QFrame *frame = buildTurn(i, m_model->turn(i), m_expanded[i]);
         m_turnsLayout->addWidget(frame);
         m_turnFrames.push_back(frame);
@@ -414,6 +486,8 @@ void ConversationView::rebuild()
                                    DisplayFormat::count(conversation->totalOutputTokens()));
         if (const auto cost = conversation->totalCostUsd())
             summary += QStringLiteral(" · ") + DisplayFormat::cost(*cost);
+        if (session)
+            summary = tr("%n trace(s) · ", nullptr, int(conversation->traces().size())) + summary;
         m_summary->setText(summary);
     } else {
         m_summary->clear();
@@ -469,16 +543,16 @@ QFrame *ConversationView::buildTurn(int index, const ConversationTurn &turn, boo
     header->setTextFormat(Qt::RichText);
     header->setWordWrap(true);
     header->setToolTip(tr("%1 — click to select the span").arg(turn.spanName));
-    clickable(header, turn.spanId);
+    clickable(header, turn.spanId, turn.traceId);
     layout->addWidget(header);
     if (!expanded) {
         // Built when stepped to or clicked: a long run lays out the first turns, not every bubble at once.
         auto *more = new QLabel(tr("%n message(s) — step here or click to show", nullptr,
                                    int(turn.input.size()) - turn.newFrom + int(turn.output.size())));
         more->setEnabled(false);
-        clickable(more, turn.spanId);
+        clickable(more, turn.spanId, turn.traceId);
         layout->addWidget(more);
-        clickable(frame, turn.spanId);
+        clickable(frame, turn.spanId, turn.traceId);
         return frame;
     }
 
@@ -490,7 +564,7 @@ QFrame *ConversationView::buildTurn(int index, const ConversationTurn &turn, boo
                            .arg(DisplayFormat::duration(attempt.endNs - attempt.startNs), attempt.error));
         line->setStyleSheet(QStringLiteral("color: #c62828;"));
         line->setWordWrap(true);
-        clickable(line, attempt.spanId);
+        clickable(line, attempt.spanId, turn.traceId);
         layout->addWidget(line);
     }
 
@@ -514,13 +588,14 @@ QFrame *ConversationView::buildTurn(int index, const ConversationTurn &turn, boo
     };
     for (int m = from; m < int(turn.input.size()); ++m) {
         const ConversationMessage &message = turn.input[m];
-        add(bubble(message.role, roleTitle(message.role), messageMarkdown(message), message.spanId),
+        add(bubble(message.role, roleTitle(message.role), messageMarkdown(message), message.spanId,
+                   message.traceId),
             message.role);
     }
     for (const ConversationMessage &message : turn.output) {
         if (!message.content.isEmpty() || message.toolCalls.empty())
             add(bubble(message.role, tr("%1 — reply").arg(roleTitle(message.role)), messageMarkdown(message),
-                       message.spanId),
+                       message.spanId, message.traceId),
                 message.role);
         for (const ConversationToolCall &call : message.toolCalls) {
             QString md = tr("**%1**").arg(call.name);
@@ -528,7 +603,7 @@ QFrame *ConversationView::buildTurn(int index, const ConversationTurn &turn, boo
                 md += QStringLiteral(" `%1`").arg(call.id);
             md += QStringLiteral("\n\n") +
                   codeBlock(call.arguments.isEmpty() ? QStringLiteral("{}") : call.arguments);
-            add(bubble(QStringLiteral("assistant"), tr("Tool call"), md, turn.spanId),
+            add(bubble(QStringLiteral("assistant"), tr("Tool call"), md, turn.spanId, turn.traceId),
                 QStringLiteral("assistant"));
             if (call.toolSpanId.isEmpty()) {
                 auto *none = new QLabel(tr("No tool span found for this call."));
@@ -546,12 +621,33 @@ QFrame *ConversationView::buildTurn(int index, const ConversationTurn &turn, boo
                 body += (body.isEmpty() ? QString() : QStringLiteral("\n\n")) + jsonBlockOr(call.result);
             if (body.isEmpty())
                 body = tr("*(no result recorded)*");
-            add(bubble(QStringLiteral("tool"), title, body, call.toolSpanId, !call.error.isEmpty()),
+            add(bubble(QStringLiteral("tool"), title, body, call.toolSpanId, turn.traceId,
+                       !call.error.isEmpty()),
                 QStringLiteral("tool"));
         }
     }
-    clickable(frame, turn.spanId);
+    clickable(frame, turn.spanId, turn.traceId);
     return frame;
+}
+
+QLabel *ConversationView::separator(const ConversationTrace &trace)
+{
+    QStringList parts;
+    parts << DisplayFormat::timestamp(trace.startNs);
+    parts << (trace.name.isEmpty() ? trace.traceId.left(16) : trace.name).toHtmlEscaped();
+    if (trace.costUsd)
+        parts << DisplayFormat::cost(*trace.costUsd);
+    auto *label = new QLabel(tr("<b>Trace</b> %1").arg(parts.join(QStringLiteral(" · "))));
+    label->setObjectName(QStringLiteral("traceSeparator"));
+    label->setProperty("traceId", trace.traceId);
+    label->setTextFormat(Qt::RichText);
+    label->setAlignment(Qt::AlignCenter);
+    label->setToolTip(tr("Trace %1 — click to open it").arg(trace.traceId));
+    label->setStyleSheet(QStringLiteral("QLabel#traceSeparator { border-top: 1px solid %1; padding-top: 6px; "
+                                        "margin-top: 4px; }")
+                             .arg(palette().color(QPalette::Mid).name()));
+    clickable(label, QString(), trace.traceId);
+    return label;
 }
 
 QString ConversationView::messageMarkdown(const ConversationMessage &message) const
@@ -571,7 +667,7 @@ QString ConversationView::messageMarkdown(const ConversationMessage &message) co
 }
 
 QFrame *ConversationView::bubble(const QString &role, const QString &title, const QString &markdown,
-                                 const QString &spanId, bool error)
+                                 const QString &spanId, const QString &traceId, bool error)
 {
     auto *frame = new QFrame;
     frame->setObjectName(QStringLiteral("message"));
@@ -594,9 +690,9 @@ QFrame *ConversationView::bubble(const QString &role, const QString &title, cons
     const QString head = folded(markdown);
     QLabel *body = markdownLabel(head.isEmpty() ? markdown : head);
     layout->addWidget(body);
-    clickable(heading, spanId);
-    clickable(body, spanId);
-    clickable(frame, spanId);
+    clickable(heading, spanId, traceId);
+    clickable(body, spanId, traceId);
+    clickable(frame, spanId, traceId);
     if (!head.isEmpty()) {
         auto *more = new QPushButton(tr("Show more (%n characters)", nullptr, int(markdown.size())));
         more->setObjectName(QStringLiteral("showMore"));
@@ -613,9 +709,10 @@ QFrame *ConversationView::bubble(const QString &role, const QString &title, cons
     return frame;
 }
 
-void ConversationView::clickable(QWidget *widget, const QString &spanId)
+void ConversationView::clickable(QWidget *widget, const QString &spanId, const QString &traceId)
 {
     widget->setProperty(kSpanIdProperty, spanId);
+    widget->setProperty(kTraceIdProperty, traceId);
     widget->installEventFilter(this);
 }
 
@@ -633,12 +730,14 @@ bool ConversationView::eventFilter(QObject *watched, QEvent *event)
     if (event->type() == QEvent::MouseButtonPress &&
         static_cast<QMouseEvent *>(event)->button() == Qt::LeftButton) {
         const QString spanId = watched->property(kSpanIdProperty).toString();
-        if (!spanId.isEmpty()) {
-            const int turn =
-                m_model && m_model->conversation() ? m_model->conversation()->turnOfSpan(spanId) : -1;
+        const QString traceId = watched->property(kTraceIdProperty).toString();
+        if (!spanId.isEmpty() || !traceId.isEmpty()) {
+            const int turn = m_model && m_model->conversation() && !spanId.isEmpty()
+                                 ? m_model->conversation()->turnOfSpan(spanId, traceId)
+                                 : -1;
             if (turn >= 0 && turn != m_current)
                 markCurrent(turn);
-            Q_EMIT spanActivated(spanId);
+            activate(traceId, spanId);
             // A selectable label keeps the press (text selection) and stops it there; anything else would
             // pass it on to the turn around it, which would select the turn's span instead.
             const auto *label = qobject_cast<QLabel *>(watched);

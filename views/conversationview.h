@@ -17,6 +17,7 @@ namespace tracedeck {
 
 class ConversationModel;
 struct ConversationMessage;
+struct ConversationTrace;
 struct ConversationTurn;
 
 // The LLM calls of a trace as a chat: per turn a header (model · tokens · cost · latency · TTFT), the
@@ -32,7 +33,22 @@ public:
     // Turns laid out with all their messages up front; the later ones are built when stepped to or clicked.
     static constexpr std::size_t kEagerTurns = 6;
 
+    // What the view shows: the selected trace's LLM calls, or those of every trace of its session.
+    enum class Scope { Trace, Session };
+
     explicit ConversationView(QWidget *parent = nullptr);
+
+    Scope scope() const;
+    void setScope(Scope scope); // emits scopeChanged when it changes
+    // The shown trace has a session id: the scope switch is enabled (and Session honoured).
+    void setSessionAvailable(bool available);
+    bool isSessionAvailable() const { return m_sessionAvailable; }
+    // The trace the timeline shows: a message of another trace of the session asks for that trace.
+    void setShownTrace(const QString &traceId);
+    QString shownTrace() const { return m_shownTrace; }
+    // The separator before each trace of a session's conversation, and the note when the session was cut.
+    QList<QLabel *> traceSeparators() const;
+    QLabel *capNote() const { return m_capNote; }
 
     void setModel(ConversationModel *model);
     ConversationModel *model() const { return m_model; }
@@ -60,6 +76,9 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void spanActivated(const QString &spanId);
+    // A message, turn or step of another trace than the shown one (session scope).
+    void traceSpanActivated(const QString &traceId, const QString &spanId);
+    void scopeChanged(tracedeck::ConversationView::Scope scope);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -70,18 +89,25 @@ private:
     QFrame *buildTurn(int index, const ConversationTurn &turn, bool expanded);
     void expandAround(int turn);
     QFrame *bubble(const QString &role, const QString &title, const QString &markdown, const QString &spanId,
-                   bool error = false);
+                   const QString &traceId, bool error = false);
     QString messageMarkdown(const ConversationMessage &message) const;
     void markCurrent(int turn);
     void updateControls();
     void scheduleNextStep();
-    void clickable(QWidget *widget, const QString &spanId);
+    void clickable(QWidget *widget, const QString &spanId, const QString &traceId);
+    void activate(const QString &traceId, const QString &spanId);
+    QLabel *separator(const ConversationTrace &trace);
 
     ConversationModel *m_model = nullptr;
     QToolButton *m_back;
     QToolButton *m_play;
     QToolButton *m_forward;
     QComboBox *m_speed;
+    QComboBox *m_scope;
+    QLabel *m_capNote;
+    std::vector<QLabel *> m_separators;
+    QString m_shownTrace;
+    bool m_sessionAvailable = false;
     QCheckBox *m_fullPrompt;
     QLabel *m_position;
     QLabel *m_summary;

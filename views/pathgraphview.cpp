@@ -213,19 +213,23 @@ void PathGraphView::paintGraph(QPainter &painter) const
     for (size_t i = 0; i < nodes.size() && i < m_layout->nodes().size(); ++i) {
         const ServiceNode &node = nodes[i];
         const QRectF r = m_layout->nodes()[i];
-        const QColor colour = ServicePalette::colour(node.colourIndex);
+        // A peer without spans of its own: dashed, on the plain background, with no service colour.
+        const QColor colour = node.external ? muted : ServicePalette::colour(node.colourIndex);
         const bool hovered = int(i) == m_hover;
         painter.setPen(QPen(node.errors > 0 ? ServicePalette::error()
                             : hovered       ? text
                                             : pal.color(QPalette::Mid),
-                            node.errors > 0 || hovered ? 2.0 : 1.0));
-        painter.setBrush(pal.color(QPalette::AlternateBase));
+                            node.errors > 0 || hovered || node.external ? 1.6 : 1.0,
+                            node.external ? Qt::DashLine : Qt::SolidLine));
+        painter.setBrush(pal.color(node.external ? QPalette::Base : QPalette::AlternateBase));
         painter.drawRoundedRect(r, 6, 6);
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(colour);
-        QPainterPath strip;
-        strip.addRoundedRect(QRectF(r.left(), r.top(), 8, r.height()), 4, 4);
-        painter.drawPath(strip);
+        if (!node.external) {
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(colour);
+            QPainterPath strip;
+            strip.addRoundedRect(QRectF(r.left(), r.top(), 8, r.height()), 4, 4);
+            painter.drawPath(strip);
+        }
 
         if (painter.worldTransform().m11() < kTextScale)
             continue;
@@ -249,6 +253,8 @@ void PathGraphView::paintGraph(QPainter &painter) const
             y += smallLine;
         };
         QString calls = node.calls == 1 ? tr("1 call") : tr("%1 calls").arg(node.calls);
+        if (node.external)
+            calls = tr("external · %1").arg(calls);
         if (node.errors > 0)
             calls +=
                 QStringLiteral(" · ") + (node.errors == 1 ? tr("1 error") : tr("%1 errors").arg(node.errors));
@@ -268,7 +274,12 @@ QString PathGraphView::tooltip(int i) const
 {
     const ServiceNode &node = m_graph->nodes()[size_t(i)];
     QString text = QStringLiteral("<b>%1</b><br>").arg(node.name.toHtmlEscaped());
-    text += tr("%1 spans, entered %2 times, %3 errors").arg(node.spans).arg(node.calls).arg(node.errors);
+    if (node.external)
+        text +=
+            tr("<i>External</i>: not instrumented (no spans of its own), known from the client calls to it") +
+            QStringLiteral("<br>") + tr("called %1 times, %2 errors").arg(node.calls).arg(node.errors);
+    else
+        text += tr("%1 spans, entered %2 times, %3 errors").arg(node.spans).arg(node.calls).arg(node.errors);
     text += QStringLiteral("<br>") +
             tr("latency of calls: p50 %1, p95 %2")
                 .arg(DisplayFormat::duration(node.p50Ns), DisplayFormat::duration(node.p95Ns));
@@ -278,8 +289,9 @@ QString PathGraphView::tooltip(int i) const
         text +=
             QStringLiteral("<br>") + (node.costKnown ? tr("cost %1").arg(cost(node)) : tr("cost unknown"));
     }
-    text += QStringLiteral("<br><i>") + tr("Click to filter the trace list to this service") +
-            QStringLiteral("</i>");
+    if (!node.external)
+        text += QStringLiteral("<br><i>") + tr("Click to filter the trace list to this service") +
+                QStringLiteral("</i>");
     return text;
 }
 
@@ -338,7 +350,8 @@ void PathGraphView::mouseReleaseEvent(QMouseEvent *event)
         return;
     }
     const int node = nodeAt(event->position());
-    if (node >= 0)
+    // An external peer has no spans of its own to filter to.
+    if (node >= 0 && !m_graph->nodes()[size_t(node)].external)
         Q_EMIT serviceActivated(m_graph->nodes()[size_t(node)].name);
 }
 

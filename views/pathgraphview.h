@@ -11,7 +11,8 @@ namespace tracedeck {
 
 // The path graph of a trace: services as boxes (calls, errors, p50/p95 latency, tokens, cost), calls as
 // arrows with their counts, laid out left to right by Graphviz. Wheel zooms around the cursor, drag pans,
-// double-click (or Ctrl+0) fits; hovering a service explains it, clicking it asks to filter by it.
+// double-click (or Ctrl+0) fits; hovering a service explains it, clicking it asks to filter by it. External
+// peers (uninstrumented services, hosts, databases, LLM providers) are dashed boxes and filter nothing.
 class PathGraphView : public QWidget {
     Q_OBJECT
 public:
