@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <array>
+#include <mutex>
+#include <unordered_map>
 
 namespace tracedeck {
 
@@ -245,8 +247,20 @@ Redactor::Redactor()
     : Redactor(Rules())
 {}
 
+// A bounded map: keys made of ids (one per request) would otherwise grow it without end.
+struct Redactor::KeyCache {
+    static constexpr size_t kMaxKeys = 4096;
+    struct Hash {
+        using is_transparent = void;
+        size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+    };
+    std::mutex mutex;
+    std::unordered_map<std::string, bool, Hash, std::equal_to<>> sensitive;
+};
+
 Redactor::Redactor(Rules rules)
     : m_rules(std::move(rules))
+    , m_keyCache(std::make_shared<KeyCache>())
 {
     for (const std::string &key : m_rules.keys) {
         std::string normalized;
@@ -265,6 +279,23 @@ Redactor::Redactor(Rules rules)
 }
 
 bool Redactor::isSensitiveKey(std::string_view key) const
+{
+    if (m_keys.empty() || key.empty())
+        return false;
+    KeyCache &cache = *m_keyCache;
+    {
+        std::lock_guard lock(cache.mutex);
+        if (const auto it = cache.sensitive.find(key); it != cache.sensitive.end())
+            return it->second;
+    }
+    const bool sensitive = classifyKey(key);
+    std::lock_guard lock(cache.mutex);
+    if (cache.sensitive.size() < KeyCache::kMaxKeys)
+        cache.sensitive.emplace(key, sensitive);
+    return sensitive;
+}
+
+bool Redactor::classifyKey(std::string_view key) const
 {
     if (m_keys.empty() || key.empty())
         return false;

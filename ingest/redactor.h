@@ -2,6 +2,7 @@
 
 #include "span.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +49,8 @@ public:
 
 private:
     struct Triggers;
+    struct KeyCache;
+    bool classifyKey(std::string_view key) const;
     Triggers scan(std::string_view text) const;
     bool redactText(std::string &text, const Triggers &found) const;
     bool matchesKey(std::string_view normalizedSegment) const;
@@ -55,6 +58,9 @@ private:
     Rules m_rules;
     std::vector<std::string> m_keys;        // normalized: lowercase, '_' for '-'
     std::vector<std::string> m_compactKeys; // idem without '_'
+    // isSensitiveKey's answers: the same few attribute and message keys come back on every span. Shared by
+    // copies, which have the same rules.
+    std::shared_ptr<KeyCache> m_keyCache;
 };
 
 } // namespace tracedeck

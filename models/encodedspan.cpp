@@ -1,19 +1,16 @@
 #include "encodedspan.h"
 
+#include "compactjson.h"
+
 namespace tracedeck {
 
 namespace {
-
-std::string dumpJson(const nlohmann::json &value)
-{
-    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
 
 std::string dumpUnlessEmpty(nlohmann::json &value)
 {
     std::string text;
     if (!value.is_null() && !((value.is_array() || value.is_object()) && value.empty()))
-        text = dumpJson(value);
+        text = CompactJson::dump(value);
     value = nullptr;
     return text;
 }
@@ -23,7 +20,7 @@ std::string dumpUnlessEmpty(nlohmann::json &value)
 EncodedSpan EncodedSpan::encode(Span &&span)
 {
     EncodedSpan encoded;
-    encoded.attributes = dumpJson(span.attributes);
+    encoded.attributes = CompactJson::dump(span.attributes);
     span.attributes = nullptr;
     encoded.events = dumpUnlessEmpty(span.events);
     encoded.links = dumpUnlessEmpty(span.links);

@@ -418,6 +418,26 @@ private Q_SLOTS:
         QVERIFY(!Redactor(ownKeys).isSensitiveKey("password"));
     }
 
+    // Answers are remembered per key (and the memory is bounded): asked again, or after thousands of other
+    // keys have filled it, a key gets the same answer; a Redactor with other rules has its own.
+    void keyAnswersAreStableAcrossRepeats()
+    {
+        const Redactor redactor;
+        for (int round = 0; round < 3; ++round) {
+            QVERIFY(redactor.isSensitiveKey("http.request.header.authorization"));
+            QVERIFY(!redactor.isSensitiveKey("gen_ai.usage.input_tokens"));
+        }
+        for (int i = 0; i < 10000; ++i)
+            QVERIFY(!redactor.isSensitiveKey("attr." + std::to_string(i) + ".name"));
+        QVERIFY(redactor.isSensitiveKey("user.email"));
+        QVERIFY(redactor.isSensitiveKey("http.request.header.authorization"));
+        QVERIFY(!redactor.isSensitiveKey("gen_ai.usage.input_tokens"));
+        Redactor::Rules ownKeys;
+        ownKeys.keys = {"name"};
+        QVERIFY(Redactor(ownKeys).isSensitiveKey("attr.1.name"));
+        QVERIFY(!Redactor(ownKeys).isSensitiveKey("user.email"));
+    }
+
     // The bundled samples hold no secrets: redaction on or off, they load the same (no false positives
     // on token counts, time_to_first_token, ids, timestamps or the prompts).
     void sampleTracesHaveNothingToRedact()
