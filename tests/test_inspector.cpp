@@ -7,6 +7,7 @@
 #include <QAbstractItemModelTester>
 #include <QClipboard>
 #include <QDir>
+#include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -568,6 +569,43 @@ private Q_SLOTS:
         saveScreenshot(inspector, QStringLiteral("span-llm-600x1000.png"));
         inspector.resize(500, 900);
         saveScreenshot(inspector, QStringLiteral("span-llm-500x900.png"));
+    }
+
+    // An LLM span with only a model (no provider, parameters, finish reason, TTFT) hides those rows; Qt 6.4's
+    // QFormLayout::setRowVisible corrupted the heap in heightForWidth when a wrapping row was hidden (found
+    // under valgrind), so the rows' widgets are hidden instead. Sparse after full after sparse, narrow
+    // widths.
+    void sparseLlmSpanHidesEmptyRows()
+    {
+        SpanInspector inspector;
+        inspector.resize(320, 700);
+        inspector.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&inspector));
+        Span sparse = llmSpan();
+        sparse.attributes = json::object();
+        sparse.events = json::array();
+        sparse.fields = ExtractedFields{};
+        sparse.fields.category = "llm";
+        sparse.fields.model = "a-model-name-long-enough-to-wrap-in-a-narrow-inspector-pane";
+        sparse.fields.inputTokens = 10;
+        const auto label = [&](const char *name) {
+            return inspector.findChild<QLabel *>(QLatin1String(name));
+        };
+        for (const Span &span : {sparse, llmSpan(), sparse}) {
+            inspector.setSpan(span, 0);
+            for (int width : {320, 240, 480})
+                inspector.resize(width, 700);
+            QCoreApplication::processEvents(); // the layout runs at each size
+            QVERIFY(inspector.grab().width() > 0);
+        }
+        QVERIFY(label("llmModel")->isVisible());
+        QVERIFY(!label("llmProvider")->isVisible());
+        QVERIFY(!label("llmFinishReason")->isVisible());
+        QVERIFY(!label("llmTtft")->isVisible());
+        auto *form = inspector.findChild<QWidget *>(QStringLiteral("llmBlock"))->findChild<QFormLayout *>();
+        QVERIFY(form);
+        QVERIFY(!form->labelForField(label("llmProvider"))->isVisible());
+        QVERIFY(form->labelForField(label("llmModel"))->isVisible());
     }
 
     void copyButtonsAndCopyJsonPathUseTheClipboard()

@@ -448,9 +448,13 @@ void SpanInspector::fillLlmBlock(const Span &span)
         return;
     m_llmTitle->setText(f.category == "embedding" ? tr("Embedding call") : tr("LLM call"));
 
+    // Not QFormLayout::setRowVisible: in Qt 6.4 a hidden row of wrapping labels corrupts the heap in
+    // heightForWidth (valgrind). Hidden widgets leave the row out just as well.
     const auto show = [this](QLabel *label, const QString &text) {
         label->setText(text);
-        m_llmForm->setRowVisible(label, !text.isEmpty());
+        label->setVisible(!text.isEmpty());
+        if (QWidget *caption = m_llmForm->labelForField(label))
+            caption->setVisible(!text.isEmpty());
     };
     show(m_provider, qs(f.provider));
     show(m_model, qs(f.model));
