@@ -1,6 +1,7 @@
 #include "workstation.h"
 
 #include "backgroundreader.h"
+#include "budgetcontroller.h"
 #include "compareview.h"
 #include "conversation.h"
 #include "conversationmodel.h"
@@ -108,6 +109,7 @@ Workstation::Workstation(Engine &engine, QObject *parent)
     });
     w.traceList()->setModel(m_traces);
     setUpDashboard();
+    m_budgets = new BudgetController(engine, w, *m_dashboard, {}, this);
     w.restoreLayout();
 
     const QString address = engine.listener() ? engine.listener()->address().toString() : QString();
