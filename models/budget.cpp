@@ -40,7 +40,7 @@ std::optional<BudgetPeriod> Budget::parsePeriod(const std::string &text)
 
 std::string Budget::subject() const
 {
-    return scope == BudgetScope::Workspace ? std::string("workspace")
+    return scope == BudgetScope::Workspace ? std::string("whole workspace")
                                            : std::string(scopeName(scope)) + ' ' + scopeValue;
 }
 

@@ -26,7 +26,7 @@ struct Budget {
     static const char *periodName(BudgetPeriod period); // "day", "month"
     static std::optional<BudgetScope> parseScope(const std::string &text);
     static std::optional<BudgetPeriod> parsePeriod(const std::string &text);
-    // "user alice", "model gpt-4o", "workspace": what the budget limits, for lists and messages.
+    // "user alice", "model gpt-4o", "whole workspace": what the budget limits, for lists and messages.
     std::string subject() const;
 };
 

@@ -178,9 +178,9 @@ bool BudgetStore::checkUnique(const Budget &budget, int64_t exceptId, std::strin
     bindText(s, 4, Budget::periodName(budget.period));
     sqlite3_bind_int64(s, 5, exceptId);
     if (sqlite3_step(s) == SQLITE_ROW) {
-        *error = std::string("a ") + (budget.period == BudgetPeriod::Day ? "daily" : "monthly") +
-                 " budget for the " + budget.subject() + " of workspace " + budget.workspace +
-                 " already exists (id " + std::to_string(sqlite3_column_int64(s, 0)) + ")";
+        *error = "workspace " + budget.workspace + " already has a " +
+                 (budget.period == BudgetPeriod::Day ? "daily" : "monthly") + " budget for the " +
+                 budget.subject() + " (id " + std::to_string(sqlite3_column_int64(s, 0)) + ")";
         return false;
     }
     return true;

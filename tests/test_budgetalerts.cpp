@@ -145,7 +145,8 @@ private Q_SLOTS:
         dialog->valueEdit()->setText(QStringLiteral("alice"));
         dialog->limitEdit()->setText(QStringLiteral("5"));
         dialog->addButton()->click();
-        QVERIFY(dialog->messageLabel()->text().contains(QStringLiteral("already exists")));
+        QVERIFY(dialog->messageLabel()->text().contains(
+            QStringLiteral("already has a daily budget for the user alice")));
         // A monthly budget on the whole workspace too.
         dialog->scopeBox()->setCurrentIndex(0);
         dialog->periodBox()->setCurrentIndex(dialog->periodBox()->findData(QStringLiteral("month")));

@@ -12,6 +12,7 @@
 #include "spanwriter.h"
 #include "storesupport.h"
 
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -128,8 +129,8 @@ private Q_SLOTS:
         const auto alice = store->add(draft("user", "alice", "day", "$2.50"), &error);
         QVERIFY2(alice, error.c_str());
         QCOMPARE(alice->limitPicoUsd, int64_t(2'500'000'000'000));
-        QVERIFY(refused(draft("user", "alice", "day", "9"), "a daily budget for the user alice of workspace "
-                                                            "local already exists"));
+        QVERIFY(refused(draft("user", "alice", "day", "9"),
+                        "workspace local already has a daily budget for the user alice (id 1)"));
         const auto monthly = store->add(draft("user", "alice", "month", "40"), &error);
         QVERIFY2(monthly, error.c_str());
         const auto whole = store->add(draft("workspace", "", "month", "100"), &error);
@@ -140,7 +141,7 @@ private Q_SLOTS:
 
         // Update: the same checks, and no duplicate of another budget.
         QVERIFY(!store->update(monthly->id, draft("user", "alice", "day", "3"), &error));
-        QVERIFY2(error.find("already exists") != std::string::npos, error.c_str());
+        QVERIFY2(error.find("already has a daily budget") != std::string::npos, error.c_str());
         error.clear();
         QVERIFY(!store->update(monthly->id, draft("user", "alice", "month", "-1"), &error));
         QVERIFY2(error.find("more than 0") != std::string::npos, error.c_str());
@@ -315,6 +316,66 @@ private Q_SLOTS:
         QTRY_COMPARE(monitor.lastReport().statuses.front().todayPicoUsd, 1'800'000'000'000);
         QCOMPARE(raised.count(), 1);
         QVERIFY(monitor.checks() < 8); // folded: not one check per commit and per signal
+    }
+
+    // tracedeck budgets list|add|remove through the real binary, with usage errors (exit 2) and refused
+    // budgets (exit 1) on stderr.
+    void commandLine()
+    {
+        const QString db = QString::fromStdString(newStore());
+        const auto run = [&db](QStringList args) {
+            QProcess process;
+            args.prepend(QStringLiteral("budgets"));
+            args << QStringLiteral("--db") << db;
+            process.start(QStringLiteral(TRACEDECK_BINARY), args);
+            process.waitForFinished(30000);
+            return std::make_tuple(process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+                                   QString::fromUtf8(process.readAllStandardError()));
+        };
+        auto [code, out, err] =
+            run({QStringLiteral("add"), QStringLiteral("--scope"), QStringLiteral("user"),
+                 QStringLiteral("--value"), QStringLiteral("alice"), QStringLiteral("--period"),
+                 QStringLiteral("day"), QStringLiteral("--limit"), QStringLiteral("2.5")});
+        QCOMPARE(code, 0);
+        QVERIFY2(
+            out.contains(QStringLiteral("Budget 1 added: daily, user alice in workspace local, 2.50 USD")),
+            qPrintable(out));
+        std::tie(code, out, err) =
+            run({QStringLiteral("add"), QStringLiteral("--scope"), QStringLiteral("team"),
+                 QStringLiteral("--period"), QStringLiteral("day"), QStringLiteral("--limit"),
+                 QStringLiteral("1")});
+        QCOMPARE(code, 1);
+        QVERIFY2(err.contains(QStringLiteral("unknown scope \"team\"")), qPrintable(err));
+        std::tie(code, out, err) =
+            run({QStringLiteral("add"), QStringLiteral("--scope"), QStringLiteral("workspace"),
+                 QStringLiteral("--period"), QStringLiteral("month"), QStringLiteral("--limit"),
+                 QStringLiteral("-4")});
+        QCOMPARE(code, 1);
+        QVERIFY2(err.contains(QStringLiteral("more than 0 USD")), qPrintable(err));
+        std::tie(code, out, err) =
+            run({QStringLiteral("add"), QStringLiteral("--scope"), QStringLiteral("workspace"),
+                 QStringLiteral("--period"), QStringLiteral("month")});
+        QCOMPARE(code, 2);
+        QVERIFY2(err.contains(QStringLiteral("--limit is required")), qPrintable(err));
+        std::tie(code, out, err) =
+            run({QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("3")});
+        QCOMPARE(code, 2);
+        std::tie(code, out, err) = run({QStringLiteral("frobnicate")});
+        QCOMPARE(code, 2);
+        QVERIFY(err.contains(QStringLiteral("unknown action \"frobnicate\"")));
+
+        std::tie(code, out, err) = run({QStringLiteral("list")});
+        QCOMPARE(code, 0);
+        static const QRegularExpression row(
+            QStringLiteral("\\n\\s+1\\s+local\\s+user alice\\s+day\\s+2\\.50\\s+0\\.00"));
+        QVERIFY2(row.match(out).hasMatch(), qPrintable(out));
+        std::tie(code, out, err) = run({QStringLiteral("remove"), QStringLiteral("1")});
+        QCOMPARE(code, 0);
+        std::tie(code, out, err) = run({QStringLiteral("remove"), QStringLiteral("1")});
+        QCOMPARE(code, 1);
+        QVERIFY2(err.contains(QStringLiteral("no budget with id 1")), qPrintable(err));
+        std::tie(code, out, err) = run({QStringLiteral("remove"), QStringLiteral("x")});
+        QCOMPARE(code, 2);
     }
 };
 
