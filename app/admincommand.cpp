@@ -1,5 +1,6 @@
 #include "admincommand.h"
 
+#include "budgetcommand.h"
 #include "keystore.h"
 #include "preferencesbridge.h"
 #include "storepaths.h"
@@ -423,7 +424,8 @@ int workspaces(const QStringList &arguments)
 
 bool AdminCommand::handles(int argc, char **argv)
 {
-    return argc >= 2 && (std::strcmp(argv[1], "keys") == 0 || std::strcmp(argv[1], "workspaces") == 0);
+    return argc >= 2 && (std::strcmp(argv[1], "keys") == 0 || std::strcmp(argv[1], "workspaces") == 0 ||
+                         std::strcmp(argv[1], "budgets") == 0);
 }
 
 int AdminCommand::run(const QStringList &arguments)
@@ -432,6 +434,8 @@ int AdminCommand::run(const QStringList &arguments)
         return keys(arguments);
     if (arguments.value(1) == u"workspaces")
         return workspaces(arguments);
+    if (arguments.value(1) == u"budgets")
+        return BudgetCommand::run(arguments);
     return fail(QStringLiteral("unknown command \"%1\"").arg(arguments.value(1)), kUsage);
 }
 

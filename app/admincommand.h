@@ -11,6 +11,7 @@ namespace tracedeck {
 //   tracedeck keys revoke ID|PREFIX [--db FILE]
 //   tracedeck workspaces list [--db FILE]
 //   tracedeck workspaces set NAME [--retention-days N] [--redaction on|off] [--db FILE]
+//   tracedeck budgets list|add|remove … (BudgetCommand)
 // Exit codes: 0 done, 1 failed (store, unknown key), 2 bad usage.
 class AdminCommand {
 public:

@@ -2,6 +2,7 @@
 
 #include "backgroundreader.h"
 #include "backgroundtaskindicator.h"
+#include "budgetcontroller.h"
 #include "compareview.h"
 #include "conversation.h"
 #include "conversationmodel.h"
@@ -111,6 +112,7 @@ Workstation::Workstation(Engine &engine, QObject *parent)
     });
     w.traceList()->setModel(m_traces);
     setUpDashboard();
+    m_budgets = new BudgetController(engine, w, *m_dashboard, {}, this);
     w.restoreLayout();
 
     const QString address = engine.listener() ? engine.listener()->address().toString() : QString();

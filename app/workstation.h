@@ -17,6 +17,7 @@ class QProgressDialog;
 namespace tracedeck {
 
 class BackgroundReader;
+class BudgetController;
 class ExportRunner;
 class CompareView;
 class CostDashboard;
@@ -57,6 +58,8 @@ public:
     // The trace tab "Service map": the path graph of every span in the list's workspace and time range.
     PathGraphView &serviceMap() const { return *m_serviceMap; }
     CostDashboard &dashboard() const { return *m_dashboard; }
+    // Budgets: their editor, the Alerts dock and the dashboard's spend against budget.
+    BudgetController &budgets() const { return *m_budgets; }
     ConversationModel &conversationModel() const { return *m_conversationModel; }
     QString shownTraceId() const { return m_shownTrace; }
     // Shown for imports that take longer than kProgressDelayMs; the report after an import with problems.
@@ -163,6 +166,7 @@ private:
     quint64 m_dashboardGeneration = 0;
     bool m_dashboardRunning = false;
     bool m_dashboardPending = false;
+    BudgetController *m_budgets = nullptr;
     std::unique_ptr<FileImport> m_import;
     std::shared_ptr<const TimelineData> m_timelineData;
     SelectionHistory m_history;

@@ -248,9 +248,37 @@ INSERT INTO metric_rollups_hourly
     FROM metric_rollups GROUP BY 1, 2, 3, 4;
 )sql";
 
-// kHourlyRollups stays last: test_dashboard rewinds one version to rebuild the hours.
-constexpr std::array kMigrations{kVersion1,      kVersion2,   kVersion3,         kKeyUsage,
-                                 kMetricRollups, kStoredTime, kDashboardIndexes, kHourlyRollups};
+// Spending limits (BudgetStore) per workspace on the whole workspace, a user or a model, per UTC day or
+// month, in integer picodollars like the rollups; scope_value is empty for the whole workspace. The alerts
+// (BudgetEvaluator) are kept here too, one per budget, period and limit, so a crossing is announced once
+// even across restarts, and raising a limit lets the higher one alert again.
+// IF NOT EXISTS: tests rewind user_version to rerun earlier migrations with these tables still there.
+constexpr const char *kBudgets = R"sql(
+CREATE TABLE IF NOT EXISTS budgets (
+    id INTEGER PRIMARY KEY,
+    workspace TEXT NOT NULL,
+    scope_kind TEXT NOT NULL CHECK (scope_kind IN ('workspace', 'user', 'model')),
+    scope_value TEXT NOT NULL DEFAULT '',
+    period TEXT NOT NULL CHECK (period IN ('day', 'month')),
+    limit_pusd INTEGER NOT NULL CHECK (limit_pusd > 0),
+    created_ns INTEGER NOT NULL,
+    UNIQUE (workspace, scope_kind, scope_value, period)
+);
+CREATE TABLE IF NOT EXISTS budget_alerts (
+    id INTEGER PRIMARY KEY,
+    budget_id INTEGER NOT NULL,
+    period_start_ns INTEGER NOT NULL,
+    limit_pusd INTEGER NOT NULL,
+    crossed_ns INTEGER NOT NULL,
+    spend_pusd INTEGER NOT NULL,
+    UNIQUE (budget_id, period_start_ns, limit_pusd)
+);
+)sql";
+
+constexpr std::array kMigrations{kVersion1,   kVersion2,         kVersion3,      kKeyUsage, kMetricRollups,
+                                 kStoredTime, kDashboardIndexes, kHourlyRollups, kBudgets};
+static_assert(kMigrations[Schema::kHourlyRollupsVersion - 1] == kHourlyRollups);
+static_assert(kMigrations[Schema::kBudgetsVersion - 1] == kBudgets);
 
 } // namespace
 

@@ -1,5 +1,6 @@
 #include "costdashboard.h"
 
+#include "budgetspendview.h"
 #include "displayformat.h"
 #include "servicepalette.h"
 #include "widgetexport.h"
@@ -193,8 +194,10 @@ CostDashboard::CostDashboard(QWidget *parent)
     m_pages->addWidget(m_empty);
     m_pages->addWidget(scroll);
 
+    m_budgetSpend = new BudgetSpendView(this);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
+    layout->addWidget(m_budgetSpend);
     layout->addWidget(m_pages, 1);
 
     connect(m_stackBy, &QComboBox::currentIndexChanged, this, &CostDashboard::queryChanged);

@@ -15,6 +15,8 @@ class QTableWidget;
 
 namespace tracedeck {
 
+class BudgetSpendView;
+
 // The cost dashboard: cost and tokens over time as stacked areas (by model, provider, service, user or
 // workspace), LLM calls and error rate, latency p50/p95/p99 per model and per service, and the ten most
 // expensive traces, users and sessions. It only shows a DashboardData it is given; app/ computes one on a
@@ -46,6 +48,8 @@ public:
     QTableWidget *topTraces() const { return m_topTraces; }
     QTableWidget *topUsers() const { return m_topUsers; }
     QTableWidget *topSessions() const { return m_topSessions; }
+    // Spend against the workspace's budgets, above the charts; app/ gives it the budget checks' reports.
+    BudgetSpendView *budgetSpend() const { return m_budgetSpend; }
     bool isShowingEmptyState() const;
     // The CSV of what a chart shows (a row per bucket or per key), as "Save data as CSV…" writes it.
     QString csvOf(QChartView *chart) const;
@@ -86,6 +90,7 @@ private:
     QTableWidget *m_topTraces;
     QTableWidget *m_topUsers;
     QTableWidget *m_topSessions;
+    BudgetSpendView *m_budgetSpend;
     std::string m_workspace = "local";
     DashboardData m_data;
 };

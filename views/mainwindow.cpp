@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "alertbadge.h"
 #include "emptystate.h"
 #include "filterbar.h"
 #include "ingeststatus.h"
@@ -32,6 +33,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_traceList(new TraceListView)
     , m_emptyState(new EmptyState)
     , m_ingestStatus(new IngestStatus)
+    , m_alertBadge(new AlertBadge)
     , m_listStack(new QStackedWidget)
     , m_vertical(new QSplitter(Qt::Vertical))
     , m_detail(new QSplitter(Qt::Horizontal))
@@ -79,6 +81,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_vertical->setChildrenCollapsible(false);
     setCentralWidget(m_vertical);
 
+    statusBar()->addPermanentWidget(m_alertBadge);
     statusBar()->addPermanentWidget(m_ingestStatus);
     connect(m_ingestStatus, &IngestStatus::endpointCopied, this,
             [this](const QString &line) { statusBar()->showMessage(tr("Copied: %1").arg(line), 4000); });
@@ -195,6 +198,23 @@ QDockWidget *MainWindow::addDashboard(QWidget *dashboard)
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(toggle);
     return m_dashboardDock;
+}
+
+QDockWidget *MainWindow::addAlerts(QWidget *alerts)
+{
+    m_alertsDock = new QDockWidget(tr("Alerts"), this);
+    m_alertsDock->setObjectName(QStringLiteral("alertsDock"));
+    m_alertsDock->setWidget(alerts);
+    addDockWidget(Qt::BottomDockWidgetArea, m_alertsDock);
+    m_alertsDock->hide();
+    QAction *toggle = m_alertsDock->toggleViewAction();
+    toggle->setText(tr("&Alerts"));
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    toggle->setToolTip(tr("Budgets that reached their daily or monthly limit"));
+    m_viewMenu->addAction(toggle);
+    m_budgets = m_viewMenu->addAction(tr("B&udgets…"), this, &MainWindow::budgetsRequested);
+    m_budgets->setToolTip(tr("Daily and monthly spending limits per workspace, user and model"));
+    return m_alertsDock;
 }
 
 int MainWindow::addDetailTab(QWidget *widget, const QString &title, const QString &toolTip)

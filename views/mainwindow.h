@@ -10,6 +10,7 @@ class QTabWidget;
 
 namespace tracedeck {
 
+class AlertBadge;
 class EmptyState;
 class FilterBar;
 class IngestStatus;
@@ -27,6 +28,8 @@ public:
     TraceListView *traceList() const { return m_traceList; }
     EmptyState *emptyState() const { return m_emptyState; }
     IngestStatus *ingestStatus() const { return m_ingestStatus; }
+    // The status bar's count of unread budget alerts (hidden at none).
+    AlertBadge *alertBadge() const { return m_alertBadge; }
     QAction *criticalPathAction() const { return m_criticalPath; }
     QAction *compareAction() const { return m_compare; }
     QAction *compareSessionsAction() const { return m_compareSessions; }
@@ -43,6 +46,10 @@ public:
     // The cost dashboard as a dock (hidden until View ▸ Dashboard, Ctrl+Shift+B, shows it).
     QDockWidget *addDashboard(QWidget *dashboard);
     QDockWidget *dashboardDock() const { return m_dashboardDock; }
+    // The budget alerts as a dock (hidden until View ▸ Alerts shows it), and View ▸ Budgets… after it.
+    QDockWidget *addAlerts(QWidget *alerts);
+    QDockWidget *alertsDock() const { return m_alertsDock; }
+    QAction *budgetsAction() const { return m_budgets; }
     void setEmptyStateVisible(bool visible);
     bool isEmptyStateVisible() const;
     void setHistoryAvailable(bool back, bool forward);
@@ -67,6 +74,7 @@ Q_SIGNALS:
     void savePathGraphImageRequested();
     void preferencesRequested();
     void workspacesRequested();
+    void budgetsRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -82,6 +90,7 @@ private:
     TraceListView *m_traceList;
     EmptyState *m_emptyState;
     IngestStatus *m_ingestStatus;
+    AlertBadge *m_alertBadge;
     QStackedWidget *m_listStack;
     QSplitter *m_vertical;
     QSplitter *m_detail;
@@ -95,6 +104,8 @@ private:
     QAction *m_compareSessions = nullptr;
     QMenu *m_viewMenu = nullptr;
     QDockWidget *m_dashboardDock = nullptr;
+    QDockWidget *m_alertsDock = nullptr;
+    QAction *m_budgets = nullptr;
 };
 
 } // namespace tracedeck
