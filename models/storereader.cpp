@@ -721,14 +721,16 @@ std::vector<MetricsGroup> StoreReader::metrics(const std::string &workspace, Met
 std::vector<PromptGroup> StoreReader::repeatedPrompts(const std::string &workspace, int64_t fromNs,
                                                       int64_t toNs, int limit, std::string *error)
 {
-    // spans_by_prompt (workspace, prompt_hash, start_ns, cost_usd, input_tokens, cached_input_tokens) covers
-    // the grouping: the hashes come in index order, so there is no sort but the final one of the repeats.
+    // Over a long range spans_by_prompt (workspace, prompt_hash, start_ns, cost_usd, input_tokens,
+    // cached_input_tokens) covers the grouping: hashes come in index order, no sort but the final one of the
+    // repeats, but every hashed span of the workspace is walked. Up to two days, the range's spans are read
+    // through spans_by_start and sorted instead (a day of 33k calls: a few ms, not a walk of the store).
+    constexpr int64_t kShortRangeNs = 2 * 24 * 3'600'000'000'000LL;
+    const bool shortRange = toNs - fromNs <= kShortRangeNs;
     const std::string sql =
-        std::string(
-            "SELECT prompt_hash, workspace, count(*), "
-            "sum(CAST(round(coalesce(cost_usd, 0) * 1e12) AS INTEGER)), sum(coalesce(input_tokens, 0)), "
-            "sum(min(coalesce(cached_input_tokens, 0), coalesce(input_tokens, 0))), min(start_ns) "
-            "FROM spans INDEXED BY spans_by_prompt WHERE ") +
+        std::string("SELECT prompt_hash, workspace, count(*), sum(cost_usd), sum(input_tokens), "
+                    "sum(cached_input_tokens), min(start_ns) FROM spans ") +
+        (shortRange ? "INDEXED BY spans_by_start WHERE " : "INDEXED BY spans_by_prompt WHERE ") +
         (workspace.empty() ? "?1 = ''" : "workspace = ?1") +
         " AND prompt_hash IS NOT NULL AND start_ns >= ?2 AND start_ns < ?3 "
         "GROUP BY workspace, prompt_hash HAVING count(*) >= 2 ORDER BY 4 DESC, 3 DESC LIMIT ?4";
@@ -748,9 +750,10 @@ std::vector<PromptGroup> StoreReader::repeatedPrompts(const std::string &workspa
         g.hash = sqlite3_column_int64(s, 0);
         g.workspace = columnText(s, 1);
         g.calls = sqlite3_column_int64(s, 2);
-        g.costPicoUsd = sqlite3_column_int64(s, 3);
+        g.costPicoUsd = MetricsRollup::toPicoUsd(sqlite3_column_double(s, 3));
         g.inputTokens = sqlite3_column_int64(s, 4);
-        g.cachedInputTokens = sqlite3_column_int64(s, 5);
+        // Cached tokens are a part of input (the normaliser makes input at least the cached count).
+        g.cachedInputTokens = std::min<int64_t>(sqlite3_column_int64(s, 5), g.inputTokens);
         firstStarts.push_back(sqlite3_column_int64(s, 6));
         groups.push_back(std::move(g));
     }

@@ -527,10 +527,55 @@ private Q_SLOTS:
         QVERIFY(!data.repeatedPrompts[0].promptCache);
         QVERIFY(std::abs(data.repeatedPrompts[0].savingUsd - 0.007) < 1e-9);
 
+        // A range of weeks walks the prompt index instead of the range's spans: the same group.
+        query.fromNs = kBase - 14 * 24 * kHour;
+        query.toNs = kBase + 14 * 24 * kHour;
+        data = compute(path, query);
+        QCOMPARE(int(data.repeatedPrompts.size()), 1);
+        QCOMPARE(data.repeatedPrompts[0].calls, 3);
+        QCOMPARE(data.repeatedPrompts[0].traceId, std::string("same-0"));
+        QVERIFY(std::abs(data.repeatedPrompts[0].costUsd - 0.0105) < 1e-9);
+
         // A range holding one of the three calls has no repeat.
         query.fromNs = kBase + 2 * kMinute;
         query.toNs = kBase + 6 * kMinute;
         QVERIFY(compute(path, query).repeatedPrompts.empty());
+    }
+
+    // The hash is of the normalised input: the same user message from GenAI and from OpenInference
+    // attributes hashes alike, whatever the answer; another model or message does not.
+    void promptHashIgnoresTheConvention()
+    {
+        Span genAi;
+        genAi.attributes = {
+            {"gen_ai.request.model", "gpt-4o"},
+            {"gen_ai.input.messages",
+             nlohmann::json::array(
+                 {{{"role", "user"}, {"parts", {{{"type", "text"}, {"content", "Hi there"}}}}}})
+                 .dump()},
+            {"gen_ai.output.messages",
+             nlohmann::json::array(
+                 {{{"role", "assistant"}, {"parts", {{{"type", "text"}, {"content", "Hello!"}}}}}})
+                 .dump()}};
+        Span openInference;
+        openInference.attributes = {{"openinference.span.kind", "LLM"},
+                                    {"llm.model_name", "gpt-4o"},
+                                    {"llm.input_messages.0.message.role", "user"},
+                                    {"llm.input_messages.0.message.content", "Hi there"},
+                                    {"llm.output_messages.0.message.role", "assistant"},
+                                    {"llm.output_messages.0.message.content", "Something else"}};
+        Normalizer().normalize(genAi);
+        Normalizer().normalize(openInference);
+        QVERIFY(genAi.fields.promptHash);
+        QCOMPARE(openInference.fields.category, std::string("llm"));
+        QCOMPARE(openInference.fields.promptHash, genAi.fields.promptHash);
+        openInference.attributes["llm.input_messages.0.message.content"] = "Hi there!";
+        Normalizer().normalize(openInference);
+        QVERIFY(openInference.fields.promptHash != genAi.fields.promptHash);
+        Span tool; // not an LLM call: no hash
+        tool.attributes = {{"gen_ai.tool.name", "lookup"}};
+        Normalizer().normalize(tool);
+        QVERIFY(!tool.fields.promptHash);
     }
 
     // Cost shares over 11 models sum to 100 %; the cached ratio is cached ÷ input with cached tokens a part
