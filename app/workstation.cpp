@@ -27,6 +27,7 @@
 #include "preferencesbridge.h"
 #include "preferencesdialog.h"
 #include "pricingcontroller.h"
+#include "pricingtable.h"
 #include "sampletraces.h"
 #include "servicegraph.h"
 #include "servicemap.h"
@@ -54,6 +55,7 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QProgressDialog>
+#include <QScopedValueRollback>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -255,8 +257,8 @@ Workstation::~Workstation()
 }
 
 // The dashboard dock: recomputed on the reader thread when shown, when its query changes, and at most once a
-// second while spans are committed (only while it is visible). Its range moves the trace list's range
-// where the filter bar has the same preset; it follows the filter bar's workspace.
+// second while spans are committed (only while it is visible). Its time range and the trace list's move
+// together; it follows the filter bar's workspace.
 void Workstation::setUpDashboard()
 {
     QDockWidget *dock = m_window->addDashboard(m_dashboard);
@@ -272,23 +274,65 @@ void Workstation::setUpDashboard()
             refreshDashboard();
     });
     connect(m_dashboard, &CostDashboard::queryChanged, this, &Workstation::refreshDashboard);
+    // The time range is shared with the trace list's filter bar, both ways; m_syncingRange stops the echo.
     connect(m_dashboard, &CostDashboard::rangeChanged, this, [this](CostDashboard::Range range) {
+        if (m_syncingRange)
+            return;
+        const QScopedValueRollback guard(m_syncingRange, true);
+        FilterBar *bar = m_window->filterBar();
         switch (range) {
         case CostDashboard::Range::LastHour:
-            m_window->filterBar()->setRange(FilterBar::Range::LastHour);
+            bar->setRange(FilterBar::Range::LastHour);
             break;
         case CostDashboard::Range::Last24Hours:
-            m_window->filterBar()->setRange(FilterBar::Range::Last24Hours);
+            bar->setRange(FilterBar::Range::Last24Hours);
             break;
         case CostDashboard::Range::Last7Days:
-            m_window->filterBar()->setRange(FilterBar::Range::Last7Days);
-            break;
-        case CostDashboard::Range::All:
-            m_window->filterBar()->setRange(FilterBar::Range::All);
+            bar->setRange(FilterBar::Range::Last7Days);
             break;
         case CostDashboard::Range::Last30Days:
-        case CostDashboard::Range::Custom:
-            break; // no such preset in the filter bar
+            bar->setRange(FilterBar::Range::Last30Days);
+            break;
+        case CostDashboard::Range::All:
+            bar->setRange(FilterBar::Range::All);
+            break;
+        case CostDashboard::Range::Custom: {
+            const DashboardQuery q = m_dashboard->query(QDateTime::currentMSecsSinceEpoch() * 1'000'000);
+            bar->setCustomRange(q.fromNs.value_or(0), q.toNs.value_or(0));
+            break;
+        }
+        }
+    });
+    connect(m_window->filterBar(), &FilterBar::rangeChanged, this, [this](FilterBar::Range range) {
+        if (m_syncingRange)
+            return;
+        const QScopedValueRollback guard(m_syncingRange, true);
+        switch (range) {
+        case FilterBar::Range::Last15Minutes: { // no such preset in the dashboard: the same minutes as custom
+            const int64_t now = QDateTime::currentMSecsSinceEpoch() * 1'000'000;
+            m_dashboard->setCustomRange(now - 15 * 60'000'000'000LL, now);
+            break;
+        }
+        case FilterBar::Range::LastHour:
+            m_dashboard->setRange(CostDashboard::Range::LastHour);
+            break;
+        case FilterBar::Range::Last24Hours:
+            m_dashboard->setRange(CostDashboard::Range::Last24Hours);
+            break;
+        case FilterBar::Range::Last7Days:
+            m_dashboard->setRange(CostDashboard::Range::Last7Days);
+            break;
+        case FilterBar::Range::Last30Days:
+            m_dashboard->setRange(CostDashboard::Range::Last30Days);
+            break;
+        case FilterBar::Range::All:
+            m_dashboard->setRange(CostDashboard::Range::All);
+            break;
+        case FilterBar::Range::Custom: {
+            const auto [from, to] = m_window->filterBar()->customRange();
+            m_dashboard->setCustomRange(from, to);
+            break;
+        }
         }
     });
     m_dashboard->setWorkspace(m_window->filterBar()->filter().workspace);
@@ -313,7 +357,15 @@ void Workstation::refreshDashboard()
     }
     m_dashboardRunning = true;
     const quint64 generation = ++m_dashboardGeneration;
-    const DashboardQuery query = m_dashboard->query(QDateTime::currentMSecsSinceEpoch() * 1'000'000);
+    DashboardQuery query = m_dashboard->query(QDateTime::currentMSecsSinceEpoch() * 1'000'000);
+    // The savings estimate prices repeated prompts with the table the normaliser computes costs from.
+    query.inputPrice = [table =
+                            PricingTable::current()](const std::string &model) -> std::optional<InputPrice> {
+        const ModelPrice *price = table->find(model);
+        if (!price)
+            return std::nullopt;
+        return InputPrice{price->inputPerMillion, price->cachedInputPerMillion};
+    };
     m_dashboardReader->post([this, generation, query](StoreReader *reader, const std::string &openError) {
         std::string error = openError;
         auto data = std::make_shared<DashboardData>();

@@ -161,6 +161,7 @@ private:
     quint64 m_serviceMapGeneration = 0;
     bool m_serviceMapStale = true;
     CostDashboard *m_dashboard;
+    bool m_syncingRange = false;                         // while one range selector sets the other
     std::unique_ptr<BackgroundReader> m_dashboardReader; // its reads do not queue behind trace loads
     QTimer m_dashboardThrottle;
     quint64 m_dashboardGeneration = 0;

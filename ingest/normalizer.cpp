@@ -1,6 +1,8 @@
 #include "normalizer.h"
 #include "textutil.h"
 
+#include <QCryptographicHash>
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -1408,6 +1410,23 @@ void readEvents(const json &events, std::vector<Msg> *inputs, std::vector<Msg> *
     }
 }
 
+// SHA-256 (Qt, already linked; collision-resistant where a 64-bit non-cryptographic hash would need
+// another package) cut to 64 bits: at a million distinct prompts two share a hash with odds of ~3e-8.
+// The input is the model, a NUL and the input messages as dumped JSON (nlohmann sorts object keys), so
+// the same prompt from any convention hashes alike.
+int64_t promptHashOf(const std::string &model, const json &inputMessages)
+{
+    std::string canonical = model;
+    canonical.push_back('\0');
+    canonical += inputMessages.dump();
+    const QByteArray digest = QCryptographicHash::hash(
+        QByteArray::fromRawData(canonical.data(), qsizetype(canonical.size())), QCryptographicHash::Sha256);
+    uint64_t bits = 0;
+    for (int i = 0; i < 8; ++i)
+        bits = (bits << 8) | uint8_t(digest[i]);
+    return int64_t(bits);
+}
+
 json toJson(Msg &&m)
 {
     json out = json::object();
@@ -1732,6 +1751,8 @@ void extract(const Span &span, const PricingTable &pricing, ExtractedFields &f)
         messages.reserve(inputs.size() + outputs.size());
         for (Msg &m : inputs)
             messages.push_back(toJson(std::move(m)));
+        if (f.category == "llm" && !inputs.empty())
+            f.promptHash = promptHashOf(f.model, messages);
         for (Msg &m : outputs)
             messages.push_back(toJson(std::move(m)));
     }

@@ -3,6 +3,8 @@
 #include "latencyhistogram.h"
 #include "metricsrollup.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <array>
 #include <unordered_map>
@@ -182,7 +184,81 @@ bool readRollups(StoreReader &reader, const std::string &workspace, MetricsGroup
            reader.forEachRollup(workspace, grouping, endHour * kPerHour, endMinute, visit, error);
 }
 
+std::vector<ModelShare> modelSharesOf(std::unordered_map<std::string, ModelShare> &byModel)
+{
+    std::vector<ModelShare> out;
+    double totalPico = 0;
+    for (auto &[model, share] : byModel) {
+        share.model = model;
+        totalPico += share.costUsd;
+        out.push_back(std::move(share));
+    }
+    for (ModelShare &share : out) {
+        share.share = totalPico > 0 ? share.costUsd / totalPico : 0;
+        share.costUsd /= 1e12;
+    }
+    std::sort(out.begin(), out.end(), [](const ModelShare &a, const ModelShare &b) {
+        return std::tie(b.costUsd, b.inputTokens, a.model) < std::tie(a.costUsd, a.inputTokens, b.model);
+    });
+    return out;
+}
+
+// The first user message's text of stored messages ([{role, content, …}]), else the first message's.
+std::string sampleOf(const std::string &messagesJson)
+{
+    const auto messages = nlohmann::json::parse(messagesJson, nullptr, false);
+    if (!messages.is_array())
+        return {};
+    const nlohmann::json *first = nullptr;
+    for (const auto &m : messages) {
+        if (!m.is_object())
+            continue;
+        const auto content = m.find("content");
+        if (content == m.end() || !content->is_string())
+            continue;
+        if (m.value("role", std::string()) == "user")
+            return content->get<std::string>();
+        if (!first)
+            first = &*content;
+    }
+    return first ? first->get<std::string>() : std::string();
+}
+
+std::vector<PromptRepeat> repeatsOf(const std::vector<PromptGroup> &groups, const DashboardQuery &query)
+{
+    std::vector<PromptRepeat> out;
+    for (const PromptGroup &g : groups) {
+        PromptRepeat r;
+        r.model = g.model;
+        r.workspace = g.workspace;
+        r.traceId = g.traceId;
+        r.sample = sampleOf(g.messages);
+        r.calls = g.calls;
+        r.costUsd = toUsd(g.costPicoUsd);
+        const double repeats = double(g.calls - 1) / double(g.calls);
+        const std::optional<InputPrice> price =
+            query.inputPrice ? query.inputPrice(g.model) : std::optional<InputPrice>();
+        if (price && price->cachedInputPerMillion < price->inputPerMillion) {
+            r.promptCache = true;
+            r.savingUsd = double(g.inputTokens - g.cachedInputTokens) * repeats *
+                          (price->inputPerMillion - price->cachedInputPerMillion) / 1e6;
+        } else {
+            r.savingUsd = r.costUsd * repeats;
+        }
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
 } // namespace
+
+double DashboardData::savingUsd() const
+{
+    double sum = 0;
+    for (const PromptRepeat &r : repeatedPrompts)
+        sum += r.savingUsd;
+    return sum;
+}
 
 int64_t DashboardData::bucketFor(int64_t rangeNs)
 {
@@ -242,6 +318,7 @@ DashboardData DashboardData::compute(StoreReader &reader, const DashboardQuery &
                 totalTokens[size_t(b)] += row.inputTokens + row.outputTokens;
                 data.inputTokens += row.inputTokens;
                 data.outputTokens += row.outputTokens;
+                data.cachedInputTokens += row.cachedInputTokens;
                 if (byWorkspace)
                     stacked[row.workspace].add(b, row);
                 else if (byService)
@@ -259,6 +336,7 @@ DashboardData DashboardData::compute(StoreReader &reader, const DashboardQuery &
     data.llmCalls.assign(size, 0);
     data.llmErrors.assign(size, 0);
     Latencies models;
+    std::unordered_map<std::string, ModelShare> shares;
     const bool byModel = query.stackBy == DashboardStack::Model;
     if (!readRollups(
             reader, workspace, MetricsGrouping::Model, firstMinute, endMinute, hours,
@@ -270,6 +348,10 @@ DashboardData DashboardData::compute(StoreReader &reader, const DashboardQuery &
                 data.totalLlmErrors += row.errors;
                 if (byModel)
                     stacked[row.key].add(b, row);
+                ModelShare &share = shares[row.key];
+                share.costUsd += double(row.costPicoUsd); // picodollars until summed
+                share.inputTokens += row.inputTokens;
+                share.cachedInputTokens += row.cachedInputTokens;
                 return models.add(row);
             },
             error))
@@ -327,6 +409,15 @@ DashboardData DashboardData::compute(StoreReader &reader, const DashboardQuery &
     if (!error->empty())
         return {};
     data.topSessions = reader.costliestSessions(workspace, fromNs, toNs, query.topItems, error);
+    if (!error->empty())
+        return {};
+
+    data.modelShares = modelSharesOf(shares);
+    data.repeatedPrompts =
+        repeatsOf(reader.repeatedPrompts(workspace, fromNs, toNs, query.topItems, error), query);
+    if (!error->empty())
+        return {};
+    data.promptHashesFromNs = reader.promptHashesFromNs(error);
     if (!error->empty())
         return {};
     return data;

@@ -3,6 +3,7 @@
 #include "storereader.h"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +14,12 @@ namespace tracedeck {
 // and makes every chart cover all workspaces.
 enum class DashboardStack { Model, Provider, Service, User, Workspace };
 
+// A model's input prices, for the savings estimate (from the pricing table, which lives in ingest/).
+struct InputPrice {
+    double inputPerMillion = 0;
+    double cachedInputPerMillion = 0; // equal to inputPerMillion when the model has no cached price
+};
+
 struct DashboardQuery {
     std::string workspace = "local";
     std::optional<int64_t> fromNs; // none: from the first stored minute
@@ -20,6 +27,36 @@ struct DashboardQuery {
     DashboardStack stackBy = DashboardStack::Model;
     int topKeys = 8; // series beyond these are summed as "other"
     int topItems = 10;
+    // The pricing table's input prices of a model; unset or nullopt: not known.
+    std::function<std::optional<InputPrice>(const std::string &model)> inputPrice;
+};
+
+// A prompt sent again: LLM calls of one model with byte-identical normalised input messages.
+struct PromptRepeat {
+    std::string model;
+    std::string workspace;
+    std::string traceId; // of the first call in the range
+    std::string sample;  // the first user message of the first call (whole; views elide it)
+    int64_t calls = 0;
+    double costUsd = 0; // what all the calls cost
+    // What caching all calls but the first would have saved. With a cached-input price below the input
+    // price: their uncached input tokens at the difference (provider prompt caching). Otherwise (no such
+    // price, or the model is not in the table): their whole cost (a response cache answers them).
+    double savingUsd = 0;
+    bool promptCache = false; // the saving is the prompt-caching estimate
+};
+
+// One model's part of the cost, and how much of its input was read from the provider's cache.
+struct ModelShare {
+    std::string model;
+    double costUsd = 0;
+    double share = 0; // of the cost of every model in the range, 0…1; the shares sum to 1
+    int64_t inputTokens = 0;
+    int64_t cachedInputTokens = 0; // a part of inputTokens
+    double cachedRatio() const
+    {
+        return inputTokens > 0 ? double(cachedInputTokens) / double(inputTokens) : 0;
+    }
 };
 
 // One stacked series: cost and tokens per time bucket of a model, provider, service, user or workspace.
@@ -62,6 +99,17 @@ struct DashboardData {
     int64_t outputTokens = 0;
     int64_t totalLlmCalls = 0;
     int64_t totalLlmErrors = 0;
+    int64_t cachedInputTokens = 0; // a part of inputTokens
+    // Savings hints: the costliest repeated prompts (topItems), the cost by model (descending).
+    std::vector<PromptRepeat> repeatedPrompts;
+    std::vector<ModelShare> modelShares;
+    int64_t promptHashesFromNs = 0; // spans stored before have no prompt hash (0: every span has one)
+
+    double cachedRatio() const
+    {
+        return inputTokens > 0 ? double(cachedInputTokens) / double(inputTokens) : 0;
+    }
+    double savingUsd() const;
 
     int64_t bucketStart(int i) const { return fromNs + int64_t(i) * bucketNs; }
     int64_t toNs() const { return fromNs + int64_t(buckets) * bucketNs; }

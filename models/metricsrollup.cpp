@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -14,13 +15,14 @@ namespace {
 // %s: metric_rollups or metric_rollups_hourly.
 constexpr const char *kUpsert = R"sql(
 INSERT INTO %s (workspace, grouping, bucket, group_key, spans, errors, traces, input_tokens,
-    output_tokens, cost_pusd, cost_spans, latency)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+    output_tokens, cost_pusd, cost_spans, latency, cached_input_tokens)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
 ON CONFLICT (workspace, grouping, bucket, group_key) DO UPDATE SET
     spans = spans + excluded.spans, errors = errors + excluded.errors, traces = traces + excluded.traces,
     input_tokens = input_tokens + excluded.input_tokens, output_tokens = output_tokens + excluded.output_tokens,
     cost_pusd = cost_pusd + excluded.cost_pusd, cost_spans = cost_spans + excluded.cost_spans,
-    latency = td_hist_add(latency, excluded.latency)
+    latency = td_hist_add(latency, excluded.latency),
+    cached_input_tokens = cached_input_tokens + excluded.cached_input_tokens
 )sql";
 
 void minuteFunction(sqlite3_context *context, int, sqlite3_value **args)
@@ -108,6 +110,8 @@ RollupSpan RollupSpan::of(const Span &span)
     row.keys[3] = span.fields.userId;
     row.inputTokens = span.fields.inputTokens.value_or(0);
     row.outputTokens = span.fields.outputTokens.value_or(0);
+    row.cachedInputTokens =
+        std::clamp<int64_t>(span.fields.cachedInputTokens.value_or(0), 0, row.inputTokens);
     row.costUsd = span.fields.costUsd;
     return row;
 }
@@ -176,7 +180,7 @@ bool MetricsRollup::prepare(std::string *error)
     m_upsertHour = m_db.prepare(tableSql(kUpsert, "metric_rollups_hourly"), error);
     m_dropEmptyHour = m_db.prepare(tableSql(kDropEmpty, "metric_rollups_hourly"), error);
     m_traceSpans = m_db.prepare("SELECT id, start_ns, end_ns, status, service, model, provider, user_id, "
-                                "input_tokens, output_tokens, cost_usd FROM spans "
+                                "input_tokens, output_tokens, cost_usd, cached_input_tokens FROM spans "
                                 "WHERE workspace = ?1 AND trace_id = ?2",
                                 error);
     return m_upsert && m_dropEmpty && m_upsertHour && m_dropEmptyHour && m_traceSpans;
@@ -193,6 +197,7 @@ void MetricsRollup::addSpan(const std::string &workspace, const RollupSpan &span
         d.errors += sign * int64_t(span.error);
         d.inputTokens += sign * span.inputTokens;
         d.outputTokens += sign * span.outputTokens;
+        d.cachedInputTokens += sign * span.cachedInputTokens;
         if (span.costUsd) {
             d.costPicoUsd += sign * toPicoUsd(*span.costUsd);
             d.costSpans += sign;
@@ -241,6 +246,7 @@ bool MetricsRollup::removeStoredTrace(const std::string &workspace, const std::s
         span.outputTokens = sqlite3_column_int64(s, 9);
         if (sqlite3_column_type(s, 10) != SQLITE_NULL)
             span.costUsd = sqlite3_column_double(s, 10);
+        span.cachedInputTokens = std::clamp<int64_t>(sqlite3_column_int64(s, 11), 0, span.inputTokens);
         addSpan(workspace, span, -1);
         spans.push_back(std::move(span));
     }
@@ -263,6 +269,7 @@ bool MetricsRollup::flush(std::string *error)
         h.traces += d.traces;
         h.inputTokens += d.inputTokens;
         h.outputTokens += d.outputTokens;
+        h.cachedInputTokens += d.cachedInputTokens;
         h.costPicoUsd += d.costPicoUsd;
         h.costSpans += d.costSpans;
         h.latency.merge(d.latency);
@@ -281,7 +288,7 @@ bool MetricsRollup::write(const std::map<Key, Delta> &deltas, Statement &upsert,
         if (!ok)
             break;
         if (d.spans == 0 && d.errors == 0 && d.traces == 0 && d.inputTokens == 0 && d.outputTokens == 0 &&
-            d.costPicoUsd == 0 && d.costSpans == 0 && d.latency.empty())
+            d.cachedInputTokens == 0 && d.costPicoUsd == 0 && d.costSpans == 0 && d.latency.empty())
             continue; // a span moved within its own minute, a trace anchored where it was
         sqlite3_stmt *s = upsert.get();
         sqlite3_bind_text(s, 1, key.workspace.data(), int(key.workspace.size()), SQLITE_STATIC);
@@ -300,6 +307,7 @@ bool MetricsRollup::write(const std::map<Key, Delta> &deltas, Statement &upsert,
             sqlite3_bind_null(s, 12);
         else
             sqlite3_bind_blob(s, 12, latency.data(), int(latency.size()), SQLITE_STATIC);
+        sqlite3_bind_int64(s, 13, d.cachedInputTokens);
         ok = sqlite3_step(s) == SQLITE_DONE;
         sqlite3_reset(s);
         if (ok && d.spans < 0) {

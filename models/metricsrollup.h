@@ -29,6 +29,7 @@ struct RollupSpan {
     std::string keys[kMetricsGroupings];
     int64_t inputTokens = 0;
     int64_t outputTokens = 0;
+    int64_t cachedInputTokens = 0; // a part of inputTokens, at most all of it
     std::optional<double> costUsd;
 
     static RollupSpan of(const Span &span);
@@ -36,7 +37,8 @@ struct RollupSpan {
 };
 
 // Per-minute aggregates of spans by workspace × grouping (service, model, provider, user) × group key, kept
-// by the writer in the same transaction as the span rows (table metric_rollups): spans, errors, tokens,
+// by the writer in the same transaction as the span rows (table metric_rollups): spans, errors, tokens
+// (input, output, and the cached part of input),
 // cost (integer picodollars, so adding and removing a span is exact in any order, and the number of spans
 // with a known cost), a latency histogram, and traces.
 //
@@ -92,6 +94,7 @@ private:
         int64_t traces = 0;
         int64_t inputTokens = 0;
         int64_t outputTokens = 0;
+        int64_t cachedInputTokens = 0;
         int64_t costPicoUsd = 0;
         int64_t costSpans = 0;
         LatencyHistogram latency;

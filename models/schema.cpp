@@ -275,8 +275,45 @@ CREATE TABLE IF NOT EXISTS budget_alerts (
 );
 )sql";
 
+// The dashboard's savings hints. prompt_hash: the normaliser's hash of an LLM call's model and input
+// messages (ExtractedFields::promptHash), with a covering index so identical prompts group in index order
+// without a sort or a table lookup. Stored spans are not backfilled (their input and output messages share
+// one column): store_meta's prompt_hash_from_ns says from when hashes exist when spans were stored before.
+// Cached input tokens join both rollups (minutes backfilled from the spans, hours from the minutes) for the
+// cached-token ratio; like input tokens they are a part of input, capped at it.
+constexpr const char *kPromptHashes = R"sql(
+ALTER TABLE spans ADD COLUMN prompt_hash INTEGER;
+CREATE INDEX spans_by_prompt ON spans (workspace, prompt_hash, start_ns, cost_usd, input_tokens,
+    cached_input_tokens) WHERE prompt_hash IS NOT NULL;
+INSERT OR REPLACE INTO store_meta (key, value) SELECT 'prompt_hash_from_ns',
+    CASE WHEN EXISTS (SELECT 1 FROM spans) THEN CAST(strftime('%s', 'now') AS INTEGER) * 1000000000 ELSE 0 END;
+ALTER TABLE metric_rollups ADD COLUMN cached_input_tokens INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE metric_rollups_hourly ADD COLUMN cached_input_tokens INTEGER NOT NULL DEFAULT 0;
+CREATE TEMP TABLE cached_spans AS
+    SELECT workspace, 0 AS grouping, service AS k, start_ns, min(cached_input_tokens, coalesce(input_tokens, 0)) AS c
+        FROM spans WHERE cached_input_tokens > 0
+    UNION ALL SELECT workspace, 1, model, start_ns, min(cached_input_tokens, coalesce(input_tokens, 0))
+        FROM spans WHERE cached_input_tokens > 0 AND model IS NOT NULL
+    UNION ALL SELECT workspace, 2, provider, start_ns, min(cached_input_tokens, coalesce(input_tokens, 0))
+        FROM spans WHERE cached_input_tokens > 0 AND provider IS NOT NULL
+    UNION ALL SELECT workspace, 3, user_id, start_ns, min(cached_input_tokens, coalesce(input_tokens, 0))
+        FROM spans WHERE cached_input_tokens > 0 AND user_id IS NOT NULL;
+UPDATE metric_rollups SET cached_input_tokens = a.c FROM (
+        SELECT workspace, grouping, td_minute(start_ns) AS bucket, k, sum(c) AS c FROM cached_spans
+        GROUP BY 1, 2, 3, 4) AS a
+    WHERE metric_rollups.workspace = a.workspace AND metric_rollups.grouping = a.grouping
+        AND metric_rollups.bucket = a.bucket AND metric_rollups.group_key = a.k;
+DROP TABLE cached_spans;
+UPDATE metric_rollups_hourly SET cached_input_tokens = a.c FROM (
+        SELECT workspace, grouping, (bucket - ((bucket % 60) + 60) % 60) / 60 AS hour, group_key,
+            sum(cached_input_tokens) AS c FROM metric_rollups WHERE cached_input_tokens > 0 GROUP BY 1, 2, 3, 4) AS a
+    WHERE metric_rollups_hourly.workspace = a.workspace AND metric_rollups_hourly.grouping = a.grouping
+        AND metric_rollups_hourly.bucket = a.hour AND metric_rollups_hourly.group_key = a.group_key;
+)sql";
+
+// Tests that rewind user_version undo the later migrations that cannot run twice (kPromptHashes' columns).
 constexpr std::array kMigrations{kVersion1,   kVersion2,         kVersion3,      kKeyUsage, kMetricRollups,
-                                 kStoredTime, kDashboardIndexes, kHourlyRollups, kBudgets};
+                                 kStoredTime, kDashboardIndexes, kHourlyRollups, kBudgets,  kPromptHashes};
 static_assert(kMigrations[Schema::kHourlyRollupsVersion - 1] == kHourlyRollups);
 static_assert(kMigrations[Schema::kBudgetsVersion - 1] == kBudgets);
 

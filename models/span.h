@@ -36,6 +36,9 @@ struct ExtractedFields {
     std::string finishReason;
     std::optional<double> ttftMs;
     std::string category; // llm, tool, retrieval, agent, chain, embedding, http, …
+    // Of an LLM call with input messages: 64 bits of SHA-256 over the model and the normalised input
+    // messages, so identical prompts sent again group together (the dashboard's savings hints).
+    std::optional<int64_t> promptHash;
     // Messages in call order: [{role, content, tool_calls?:[{id,name,arguments}], tool_call_id?}]
     nlohmann::json messages = nlohmann::json::array();
 };

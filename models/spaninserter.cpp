@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -22,9 +23,9 @@ INSERT INTO spans (workspace, trace_id, span_id, parent_span_id, name, kind, ser
     status_message, attributes, events, links, resource, scope, source, request_id, user_id, session_id,
     conversation_id, http_method, http_url, status_code, provider, model, input_tokens, output_tokens,
     cached_input_tokens, reasoning_tokens, total_tokens, cost_usd, cost_source, finish_reason, ttft_ms,
-    category, messages, change_seq, insert_seq)
+    category, messages, change_seq, insert_seq, prompt_hash)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,
-    ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?38)
+    ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?38, ?39)
 ON CONFLICT (workspace, trace_id, span_id) DO NOTHING
 )sql";
 
@@ -36,7 +37,7 @@ UPDATE spans SET
     request_id = ?18, user_id = ?19, session_id = ?20, conversation_id = ?21, http_method = ?22, http_url = ?23,
     status_code = ?24, provider = ?25, model = ?26, input_tokens = ?27, output_tokens = ?28,
     cached_input_tokens = ?29, reasoning_tokens = ?30, total_tokens = ?31, cost_usd = ?32, cost_source = ?33,
-    finish_reason = ?34, ttft_ms = ?35, category = ?36, messages = ?37, change_seq = ?38
+    finish_reason = ?34, ttft_ms = ?35, category = ?36, messages = ?37, change_seq = ?38, prompt_hash = ?39
 WHERE workspace = ?1 AND trace_id = ?2 AND span_id = ?3 AND (parent_span_id IS NOT ?4 OR name IS NOT ?5
     OR kind IS NOT ?6 OR service IS NOT ?7 OR start_ns IS NOT ?8 OR end_ns IS NOT ?9 OR status IS NOT ?10
     OR status_message IS NOT ?11 OR attributes IS NOT ?12 OR events IS NOT ?13 OR links IS NOT ?14
@@ -97,12 +98,13 @@ FROM spans WHERE workspace = ?1 AND trace_id = ?2 GROUP BY workspace, trace_id
 constexpr const char *kOldRowsTable = R"sql(
 CREATE TEMP TABLE IF NOT EXISTS rollup_old (seq INTEGER PRIMARY KEY, span_row INTEGER NOT NULL,
     workspace TEXT, start_ns INTEGER, end_ns INTEGER, status INTEGER, service TEXT, model TEXT,
-    provider TEXT, user_id TEXT, input_tokens INTEGER, output_tokens INTEGER, cost_usd REAL);
+    provider TEXT, user_id TEXT, input_tokens INTEGER, output_tokens INTEGER, cost_usd REAL,
+    cached_input_tokens INTEGER);
 CREATE TEMP TRIGGER IF NOT EXISTS rollup_old_capture AFTER UPDATE ON main.spans BEGIN
     INSERT INTO rollup_old (span_row, workspace, start_ns, end_ns, status, service, model, provider, user_id,
-        input_tokens, output_tokens, cost_usd)
+        input_tokens, output_tokens, cost_usd, cached_input_tokens)
     VALUES (old.id, old.workspace, old.start_ns, old.end_ns, old.status, old.service, old.model, old.provider,
-        old.user_id, old.input_tokens, old.output_tokens, old.cost_usd);
+        old.user_id, old.input_tokens, old.output_tokens, old.cost_usd, old.cached_input_tokens);
 END;
 )sql";
 
@@ -121,6 +123,7 @@ RollupSpan rollupRow(sqlite3_stmt *s, int first)
     span.outputTokens = sqlite3_column_int64(s, first + 8);
     if (sqlite3_column_type(s, first + 9) != SQLITE_NULL)
         span.costUsd = sqlite3_column_double(s, first + 9);
+    span.cachedInputTokens = std::min<int64_t>(sqlite3_column_int64(s, first + 11), span.inputTokens);
     return span;
 }
 
@@ -271,9 +274,11 @@ bool SpanInserter::prepare(std::string *error)
     m_traceExists = m_db.prepare("SELECT 1 FROM traces WHERE workspace = ?1 AND trace_id = ?2", error);
     if (!m_db.exec(kOldRowsTable, error) || !m_rollup.prepare(error))
         return false;
-    m_oldRows = m_db.prepare("SELECT span_row, start_ns, end_ns, status, service, model, provider, user_id, "
-                             "input_tokens, output_tokens, cost_usd, workspace FROM rollup_old ORDER BY seq",
-                             error);
+    m_oldRows =
+        m_db.prepare("SELECT span_row, start_ns, end_ns, status, service, model, provider, user_id, "
+                     "input_tokens, output_tokens, cost_usd, workspace, cached_input_tokens FROM rollup_old "
+                     "ORDER BY seq",
+                     error);
     m_clearOldRows = m_db.prepare("DELETE FROM rollup_old", error);
     m_traceKeys =
         m_db.prepare("SELECT id, insert_seq, start_ns, service, model, provider, user_id FROM spans "
@@ -441,6 +446,7 @@ void bindSpan(sqlite3_stmt *stmt, const EncodedSpan &row, int64_t seq)
     bind.optionalText(36, f.category);
     bind.optionalText(37, row.messages);
     bind.integer(38, seq);
+    bind.optionalNumber(39, f.promptHash);
 }
 
 } // namespace

@@ -531,8 +531,8 @@ bool StoreReader::forEachRollup(const std::string &workspace, MetricsGrouping gr
     // Every workspace: the key (workspace, grouping, bucket, …) no longer leads with the bound column, so
     // SQLite scans the table; one workspace is a range of the primary key.
     const std::string sql = std::string("SELECT workspace, group_key, bucket, spans, errors, traces, "
-                                        "input_tokens, output_tokens, cost_pusd, cost_spans, latency "
-                                        "FROM ") +
+                                        "input_tokens, output_tokens, cost_pusd, cost_spans, latency, "
+                                        "cached_input_tokens FROM ") +
                             (table == RollupTable::Hours ? "metric_rollups_hourly" : "metric_rollups") +
                             " WHERE " + (workspace.empty() ? "?1 = ''" : "workspace = ?1") +
                             " AND grouping = ?2 AND bucket >= ?3 AND bucket < ?4";
@@ -557,6 +557,7 @@ bool StoreReader::forEachRollup(const std::string &workspace, MetricsGrouping gr
         row.outputTokens = sqlite3_column_int64(s, 7);
         row.costPicoUsd = sqlite3_column_int64(s, 8);
         row.costSpans = sqlite3_column_int64(s, 9);
+        row.cachedInputTokens = sqlite3_column_int64(s, 11);
         const bool hasLatency = sqlite3_column_type(s, 10) != SQLITE_NULL;
         row.latency = hasLatency ? sqlite3_column_blob(s, 10) : nullptr;
         row.latencySize = hasLatency ? size_t(sqlite3_column_bytes(s, 10)) : 0;
@@ -731,6 +732,86 @@ std::vector<MetricsGroup> StoreReader::metrics(const std::string &workspace, Met
         groups.push_back(std::move(g));
     }
     return groups;
+}
+
+std::vector<PromptGroup> StoreReader::repeatedPrompts(const std::string &workspace, int64_t fromNs,
+                                                      int64_t toNs, int limit, std::string *error)
+{
+    // Over a long range spans_by_prompt (workspace, prompt_hash, start_ns, cost_usd, input_tokens,
+    // cached_input_tokens) covers the grouping: hashes come in index order, no sort but the final one of the
+    // repeats, but every hashed span of the workspace is walked. Up to two days, the range's spans are read
+    // through spans_by_start and sorted instead (a day of 33k calls: a few ms, not a walk of the store).
+    constexpr int64_t kShortRangeNs = 2 * 24 * 3'600'000'000'000LL;
+    const bool shortRange = toNs - fromNs <= kShortRangeNs;
+    const std::string sql =
+        std::string("SELECT prompt_hash, workspace, count(*), sum(cost_usd), sum(input_tokens), "
+                    "sum(cached_input_tokens), min(start_ns) FROM spans ") +
+        (shortRange ? "INDEXED BY spans_by_start WHERE " : "INDEXED BY spans_by_prompt WHERE ") +
+        (workspace.empty() ? "?1 = ''" : "workspace = ?1") +
+        " AND prompt_hash IS NOT NULL AND start_ns >= ?2 AND start_ns < ?3 "
+        "GROUP BY workspace, prompt_hash HAVING count(*) >= 2 ORDER BY 4 DESC, 3 DESC LIMIT ?4";
+    Statement stmt = m_db->prepare(sql, error);
+    if (!stmt)
+        return {};
+    sqlite3_stmt *s = stmt.get();
+    sqlite3_bind_text(s, 1, workspace.data(), int(workspace.size()), SQLITE_STATIC);
+    sqlite3_bind_int64(s, 2, fromNs);
+    sqlite3_bind_int64(s, 3, toNs);
+    sqlite3_bind_int(s, 4, limit);
+    std::vector<PromptGroup> groups;
+    std::vector<int64_t> firstStarts;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        PromptGroup g;
+        g.hash = sqlite3_column_int64(s, 0);
+        g.workspace = columnText(s, 1);
+        g.calls = sqlite3_column_int64(s, 2);
+        g.costPicoUsd = MetricsRollup::toPicoUsd(sqlite3_column_double(s, 3));
+        g.inputTokens = sqlite3_column_int64(s, 4);
+        // Cached tokens are a part of input (the normaliser makes input at least the cached count).
+        g.cachedInputTokens = std::min<int64_t>(sqlite3_column_int64(s, 5), g.inputTokens);
+        firstStarts.push_back(sqlite3_column_int64(s, 6));
+        groups.push_back(std::move(g));
+    }
+    if (rc != SQLITE_DONE) {
+        *error = "grouping identical prompts: " + m_db->lastError();
+        return {};
+    }
+    Statement first = m_db->prepare("SELECT trace_id, coalesce(model, ''), coalesce(messages, '') FROM spans "
+                                    "INDEXED BY spans_by_prompt WHERE workspace = ?1 AND prompt_hash = ?2 "
+                                    "AND start_ns = ?3 LIMIT 1",
+                                    error);
+    if (!first)
+        return {};
+    s = first.get();
+    for (size_t i = 0; i < groups.size(); ++i) {
+        PromptGroup &g = groups[i];
+        sqlite3_bind_text(s, 1, g.workspace.data(), int(g.workspace.size()), SQLITE_STATIC);
+        sqlite3_bind_int64(s, 2, g.hash);
+        sqlite3_bind_int64(s, 3, firstStarts[i]);
+        rc = sqlite3_step(s);
+        if (rc == SQLITE_ROW) {
+            g.traceId = columnText(s, 0);
+            g.model = columnText(s, 1);
+            g.messages = columnText(s, 2);
+        }
+        sqlite3_reset(s);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+            *error = "reading a repeated prompt: " + m_db->lastError();
+            return {};
+        }
+    }
+    return groups;
+}
+
+int64_t StoreReader::promptHashesFromNs(std::string *error)
+{
+    std::string readError;
+    const int64_t value = m_db->queryInt(
+        "SELECT coalesce((SELECT value FROM store_meta WHERE key = 'prompt_hash_from_ns'), 0)", &readError);
+    if (!readError.empty())
+        *error = "reading since when prompts are hashed: " + readError;
+    return value;
 }
 
 } // namespace tracedeck

@@ -44,6 +44,7 @@ struct RollupRow {
     int64_t traces = 0;
     int64_t inputTokens = 0;
     int64_t outputTokens = 0;
+    int64_t cachedInputTokens = 0; // a part of inputTokens
     int64_t costPicoUsd = 0;
     int64_t costSpans = 0;
     const void *latency = nullptr;
@@ -59,6 +60,20 @@ struct CostlyItem {
     double costUsd = 0;
     int64_t tokens = 0; // input + output (cached input tokens are part of input)
     int64_t count = 0;  // a session's traces, a user's LLM calls
+};
+
+// LLM calls sharing one prompt hash (the model and the input messages, byte-identical once normalised).
+struct PromptGroup {
+    int64_t hash = 0;
+    std::string workspace;
+    int64_t calls = 0;
+    int64_t costPicoUsd = 0;
+    int64_t inputTokens = 0;
+    int64_t cachedInputTokens = 0; // a part of inputTokens
+    // The first call of the group in the range: the sample shown and the trace opened.
+    std::string traceId;
+    std::string model;
+    std::string messages; // its stored messages JSON
 };
 
 // Read-only queries over the store on its own connection (WAL lets it read while the writer commits).
@@ -109,6 +124,14 @@ public:
                                             int limit, std::string *error);
     std::vector<CostlyItem> costliestSessions(const std::string &workspace, int64_t fromNs, int64_t toNs,
                                               int limit, std::string *error);
+
+    // Prompt hashes used by at least two LLM calls starting in [fromNs, toNs), the costliest `limit` first;
+    // an empty workspace groups over every workspace (a hash is per workspace).
+    std::vector<PromptGroup> repeatedPrompts(const std::string &workspace, int64_t fromNs, int64_t toNs,
+                                             int limit, std::string *error);
+    // Since when spans carry a prompt hash: 0 when every stored span has one (a store created with them),
+    // else when the store was upgraded (the spans stored before have none).
+    int64_t promptHashesFromNs(std::string *error);
 
 private:
     struct MetricsAccumulator;

@@ -5,6 +5,8 @@
 
 #include "costdashboard.h"
 #include "dashboarddata.h"
+#include "normalizer.h"
+#include "savingspanel.h"
 #include "spanwriter.h"
 #include "storereader.h"
 #include "storesupport.h"
@@ -15,6 +17,8 @@
 #include <QChart>
 #include <QChartView>
 #include <QDir>
+#include <QFile>
+#include <QLabel>
 #include <QLegend>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -60,6 +64,30 @@ SpanBatch calls(int count, bool llm)
         batch.push_back(std::move(s));
     }
     return batch;
+}
+
+// A GenAI call on `model` with one user message, normalised (so it gets its prompt hash and its cost).
+Span promptCall(const std::string &trace, const std::string &model, const std::string &prompt, int64_t start)
+{
+    Span s;
+    s.traceId = trace;
+    s.spanId = "p1";
+    s.name = "chat " + model;
+    s.service = "agent";
+    s.startNs = start;
+    s.endNs = start + 900'000'000;
+    s.source = "test";
+    s.attributes = {
+        {"gen_ai.request.model", model},
+        {"gen_ai.provider.name", "openai"},
+        {"gen_ai.usage.input_tokens", 20000},
+        {"gen_ai.usage.cache_read.input_tokens", 5000},
+        {"gen_ai.usage.output_tokens", 500},
+        {"gen_ai.input.messages",
+         nlohmann::json::array({{{"role", "user"}, {"parts", {{{"type", "text"}, {"content", prompt}}}}}})
+             .dump()}};
+    Normalizer().normalize(s);
+    return s;
 }
 
 } // namespace
@@ -137,6 +165,87 @@ private Q_SLOTS:
         QVERIFY(csv.front().startsWith(QStringLiteral("bucket_start,")));
         QCOMPARE(csv.front().count(u','), 5);
         QCOMPARE(view.csvOf(view.modelLatencyChart()).trimmed().split(u'\n').size(), 6);
+    }
+
+    // 12 identical prompts to gpt-4o and 3 to claude: two hints in plain words, the gpt-4o one first (it cost
+    // more); double-clicking one asks for its first trace; the cost shares and cached ratio are shown.
+    void savingsHints()
+    {
+        SpanBatch batch = calls(1440, true);
+        for (int i = 0; i < 12; ++i)
+            batch.push_back(
+                promptCall("repeat-" + std::to_string(i), "gpt-4o",
+                           "Summarise the attached quarterly report in three bullet points, please.",
+                           kBase + int64_t(i) * 10 * kMinute));
+        for (int i = 0; i < 3; ++i)
+            batch.push_back(promptCall("claude-" + std::to_string(i), "claude-sonnet-4", "Hello there",
+                                       kBase + int64_t(i) * 7 * kMinute));
+        DashboardQuery query;
+        query.inputPrice = [](const std::string &model) -> std::optional<InputPrice> {
+            if (model == "gpt-4o")
+                return InputPrice{2.5, 1.25};
+            return std::nullopt;
+        };
+        const DashboardData data = load(batch, query);
+        QCOMPARE(int(data.repeatedPrompts.size()), 2);
+        CostDashboard view;
+        view.resize(1280, 1900);
+        view.setData(data);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        SavingsPanel *savings = view.savings();
+        QCOMPARE(savings->hints()->rowCount(), 2);
+        const QString first = savings->hints()->item(0, 0)->text();
+        QVERIFY2(first.startsWith(QStringLiteral("12 identical prompts to gpt-4o cost $")),
+                 qPrintable(first));
+        QVERIFY2(first.contains(QStringLiteral("caching would save ≈ $")), qPrintable(first));
+        QVERIFY(savings->hints()->item(0, 0)->toolTip().contains(QStringLiteral("Summarise the attached")));
+        QCOMPARE(savings->models()->rowCount(), int(data.modelShares.size()));
+        QCOMPARE(savings->models()->item(0, 0)->text(), QString::fromStdString(data.modelShares[0].model));
+        QVERIFY(savings->summary()->text().contains(QStringLiteral("Cached input tokens: 75,000")));
+        QVERIFY(!savings->summary()->text().contains(QStringLiteral("stored from"))); // a new store
+        screenshot(*savings, QStringLiteral("costdashboard-savings.png"));
+        screenshot(view, QStringLiteral("costdashboard-with-savings.png"));
+
+        QSignalSpy opened(&view, &CostDashboard::traceActivated);
+        QTableWidget *hints = savings->hints();
+        hints->scrollToItem(hints->item(1, 0));
+        const QPoint cell = hints->visualItemRect(hints->item(1, 0)).center();
+        QTest::mouseClick(hints->viewport(), Qt::LeftButton, {}, cell);
+        QTest::mouseDClick(hints->viewport(), Qt::LeftButton, {}, cell);
+        QCOMPARE(opened.size(), 1);
+        QCOMPARE(opened.front().at(0).toString(), QStringLiteral("claude-0"));
+    }
+
+    // "Save as CSV…" of the costliest traces writes a header and a row per table row; read back, the ids,
+    // costs and counts are the ones shown.
+    void topTableCsvReadBack()
+    {
+        const DashboardData data = load(calls(1440, true), DashboardQuery{});
+        CostDashboard view;
+        view.setData(data);
+        const QString path = m_dir.filePath(QStringLiteral("top.csv"));
+        QString error;
+        QVERIFY2(view.saveCsv(view.csvOf(view.topTraces()), path, &error), qPrintable(error));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(file.readAll()).trimmed().split(u'\n');
+        QCOMPARE(lines.size(), view.topTraces()->rowCount() + 1);
+        QCOMPARE(lines.front(), QStringLiteral("trace_id,root,workspace,start,cost_usd,tokens,spans"));
+        const QStringList row = lines.at(1).split(u',');
+        QCOMPARE(row.size(), 7);
+        QCOMPARE(row.at(0), QString::fromStdString(data.topTraces.front().id));
+        QCOMPARE(row.at(2), QStringLiteral("local"));
+        QVERIFY(std::abs(row.at(4).toDouble() - data.topTraces.front().costUsd) < 1e-9);
+        QCOMPARE(row.at(6).toLongLong(), data.topTraces.front().count);
+        const QStringList users = view.csvOf(view.topUsers()).trimmed().split(u'\n');
+        QCOMPARE(users.size(), view.topUsers()->rowCount() + 1);
+        QCOMPARE(users.at(1).section(u',', 0, 0), QString::fromStdString(data.topUsers.front().id));
+        QCOMPARE(view.csvOf(view.topSessions()).trimmed().split(u'\n').size(),
+                 view.topSessions()->rowCount() + 1);
+        QVERIFY(
+            !view.saveCsv(QStringLiteral("x"), m_dir.filePath(QStringLiteral("no/such/dir.csv")), &error));
+        QVERIFY2(error.contains(QStringLiteral("no/such/dir.csv")), qPrintable(error));
     }
 
     void stackedByUserHasNone()

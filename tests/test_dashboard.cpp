@@ -177,9 +177,11 @@ private Q_SLOTS:
         QCOMPARE(hourly, summed);
         {
             auto db = Database::open(path.toStdString(), Database::Mode::ReadWrite, &error);
-            // Back to the version before the hourly rollups. The later migrations run again: they create
-            // their tables IF NOT EXISTS, so nothing of theirs needs undoing here.
-            QVERIFY(db->exec("DROP TABLE metric_rollups_hourly; PRAGMA user_version = " +
+            // Back to the version before the hourly rollups; the later migrations run again: the budgets
+            // create their tables IF NOT EXISTS, the prompt hashes' columns are undone first.
+            QVERIFY(db->exec("DROP INDEX spans_by_prompt; ALTER TABLE spans DROP COLUMN prompt_hash; "
+                             "ALTER TABLE metric_rollups DROP COLUMN cached_input_tokens; "
+                             "DROP TABLE metric_rollups_hourly; PRAGMA user_version = " +
                                  std::to_string(Schema::kHourlyRollupsVersion - 1),
                              &error));
         }
@@ -451,6 +453,174 @@ private Q_SLOTS:
         QCOMPARE(int(data.topTraces.size()), 1);
         QVERIFY(std::abs(data.topTraces[0].costUsd - 0.0025) < 1e-12);
         QCOMPARE(data.topTraces[0].tokens, 1100);
+    }
+    // A GenAI call on `model` whose input is one user message.
+    static Span promptSpan(const std::string &trace, const std::string &model, const std::string &prompt,
+                           int64_t start)
+    {
+        Span s;
+        s.traceId = trace;
+        s.spanId = "1";
+        s.name = "chat " + model;
+        s.service = "agent";
+        s.startNs = start;
+        s.endNs = start + 500 * kMs;
+        s.source = "test";
+        s.attributes = {{"gen_ai.request.model", model},
+                        {"gen_ai.provider.name", "openai"},
+                        {"gen_ai.usage.input_tokens", 1000},
+                        {"gen_ai.usage.output_tokens", 100},
+                        {"gen_ai.input.messages",
+                         nlohmann::json::array(
+                             {{{"role", "system"}, {"parts", {{{"type", "text"}, {"content", "Be brief."}}}}},
+                              {{"role", "user"}, {"parts", {{{"type", "text"}, {"content", prompt}}}}}})
+                             .dump()}};
+        Normalizer().normalize(s);
+        return s;
+    }
+
+    // Three identical prompts to gpt-4o, one other prompt to gpt-4o and the same prompt to gpt-4o-mini: one
+    // group of three. gpt-4o costs $2.50 / $1.25 cached / $10 per 1M: each call $0.0035; caching the input of
+    // the two repeats saves 2 × 1000 × $1.25 / 1M = $0.0025. Without a cached price the repeats' whole cost.
+    void identicalPromptsGrouped()
+    {
+        SpanBatch batch;
+        for (int i = 0; i < 3; ++i)
+            batch.push_back(promptSpan("same-" + std::to_string(i), "gpt-4o",
+                                       "What is the capital of France?", kBase + i * kMinute));
+        batch.push_back(promptSpan("other", "gpt-4o", "What is the capital of Spain?", kBase + 4 * kMinute));
+        batch.push_back(
+            promptSpan("mini", "gpt-4o-mini", "What is the capital of France?", kBase + 5 * kMinute));
+        QVERIFY(batch[0].fields.promptHash);
+        QCOMPARE(batch[0].fields.promptHash, batch[1].fields.promptHash);
+        QVERIFY(batch[0].fields.promptHash != batch[3].fields.promptHash);
+        QVERIFY(batch[0].fields.promptHash != batch[4].fields.promptHash);
+
+        const QString path = newStore();
+        std::string error;
+        auto writer = SpanWriter::open(path.toStdString(), &error);
+        QVERIFY2(writer, error.c_str());
+        QVERIFY(writeAndWait(*writer, batch).ok);
+        writer->stop();
+
+        DashboardQuery query;
+        query.inputPrice = [](const std::string &model) -> std::optional<InputPrice> {
+            if (model == "gpt-4o")
+                return InputPrice{2.5, 1.25};
+            return std::nullopt;
+        };
+        DashboardData data = compute(path, query);
+        QCOMPARE(int(data.repeatedPrompts.size()), 1);
+        const PromptRepeat &r = data.repeatedPrompts[0];
+        QCOMPARE(r.calls, 3);
+        QCOMPARE(r.model, std::string("gpt-4o"));
+        QCOMPARE(r.traceId, std::string("same-0"));
+        QCOMPARE(r.sample, std::string("What is the capital of France?"));
+        QVERIFY2(std::abs(r.costUsd - 0.0105) < 1e-9, std::to_string(r.costUsd).c_str());
+        QVERIFY(r.promptCache);
+        QVERIFY2(std::abs(r.savingUsd - 0.0025) < 1e-9, std::to_string(r.savingUsd).c_str());
+        QCOMPARE(data.promptHashesFromNs, 0); // a new store: every span has its hash
+
+        query.inputPrice = nullptr;
+        data = compute(path, query);
+        QCOMPARE(int(data.repeatedPrompts.size()), 1);
+        QVERIFY(!data.repeatedPrompts[0].promptCache);
+        QVERIFY(std::abs(data.repeatedPrompts[0].savingUsd - 0.007) < 1e-9);
+
+        // A range of weeks walks the prompt index instead of the range's spans: the same group.
+        query.fromNs = kBase - 14 * 24 * kHour;
+        query.toNs = kBase + 14 * 24 * kHour;
+        data = compute(path, query);
+        QCOMPARE(int(data.repeatedPrompts.size()), 1);
+        QCOMPARE(data.repeatedPrompts[0].calls, 3);
+        QCOMPARE(data.repeatedPrompts[0].traceId, std::string("same-0"));
+        QVERIFY(std::abs(data.repeatedPrompts[0].costUsd - 0.0105) < 1e-9);
+
+        // A range holding one of the three calls has no repeat.
+        query.fromNs = kBase + 2 * kMinute;
+        query.toNs = kBase + 6 * kMinute;
+        QVERIFY(compute(path, query).repeatedPrompts.empty());
+    }
+
+    // The hash is of the normalised input: the same user message from GenAI and from OpenInference
+    // attributes hashes alike, whatever the answer; another model or message does not.
+    void promptHashIgnoresTheConvention()
+    {
+        Span genAi;
+        genAi.attributes = {
+            {"gen_ai.request.model", "gpt-4o"},
+            {"gen_ai.input.messages",
+             nlohmann::json::array(
+                 {{{"role", "user"}, {"parts", {{{"type", "text"}, {"content", "Hi there"}}}}}})
+                 .dump()},
+            {"gen_ai.output.messages",
+             nlohmann::json::array(
+                 {{{"role", "assistant"}, {"parts", {{{"type", "text"}, {"content", "Hello!"}}}}}})
+                 .dump()}};
+        Span openInference;
+        openInference.attributes = {{"openinference.span.kind", "LLM"},
+                                    {"llm.model_name", "gpt-4o"},
+                                    {"llm.input_messages.0.message.role", "user"},
+                                    {"llm.input_messages.0.message.content", "Hi there"},
+                                    {"llm.output_messages.0.message.role", "assistant"},
+                                    {"llm.output_messages.0.message.content", "Something else"}};
+        Normalizer().normalize(genAi);
+        Normalizer().normalize(openInference);
+        QVERIFY(genAi.fields.promptHash);
+        QCOMPARE(openInference.fields.category, std::string("llm"));
+        QCOMPARE(openInference.fields.promptHash, genAi.fields.promptHash);
+        openInference.attributes["llm.input_messages.0.message.content"] = "Hi there!";
+        Normalizer().normalize(openInference);
+        QVERIFY(openInference.fields.promptHash != genAi.fields.promptHash);
+        Span tool; // not an LLM call: no hash
+        tool.attributes = {{"gen_ai.tool.name", "lookup"}};
+        Normalizer().normalize(tool);
+        QVERIFY(!tool.fields.promptHash);
+    }
+
+    // Cost shares over 11 models sum to 100 %; the cached ratio is cached ÷ input with cached tokens a part
+    // of input: 800 of model-a's 1000 input tokens, none of model-b's, so 800 / 2000 overall.
+    void costSharesAndCachedRatio()
+    {
+        const QString path = newStore();
+        std::string error;
+        auto writer = SpanWriter::open(path.toStdString(), &error);
+        QVERIFY2(writer, error.c_str());
+        QVERIFY(writeAndWait(*writer, spread()).ok);
+        DashboardData data = compute(path, DashboardQuery{});
+        QCOMPARE(int(data.modelShares.size()), 11);
+        double sum = 0;
+        for (const ModelShare &share : data.modelShares)
+            sum += share.share;
+        QVERIFY2(std::abs(sum - 1.0) < 1e-9, std::to_string(sum).c_str());
+        QVERIFY(data.modelShares.front().costUsd >= data.modelShares.back().costUsd);
+        QCOMPARE(data.cachedInputTokens, 0);
+
+        SpanBatch cached;
+        for (const char *model : {"model-a", "model-b"}) {
+            Span s = llmSpan(std::string("cached-") + model, 0, kBase + 7 * kHour, model);
+            s.fields.inputTokens = 1000;
+            if (std::string(model) == "model-a")
+                s.fields.cachedInputTokens = 800;
+            cached.push_back(std::move(s));
+        }
+        QVERIFY(writeAndWait(*writer, cached).ok);
+        writer->stop();
+        DashboardQuery day;
+        day.fromNs = kBase + 7 * kHour;
+        day.toNs = kBase + 8 * kHour;
+        data = compute(path, day);
+        QCOMPARE(data.inputTokens, 2000);
+        QCOMPARE(data.cachedInputTokens, 800);
+        QCOMPARE(data.cachedRatio(), 0.4);
+        QCOMPARE(int(data.modelShares.size()), 2);
+        for (const ModelShare &share : data.modelShares) {
+            QCOMPARE(share.inputTokens, 1000);
+            QCOMPARE(share.cachedRatio(), share.model == "model-a" ? 0.8 : 0.0);
+        }
+        // The whole range reads hourly rollups: the same cached tokens there.
+        data = compute(path, DashboardQuery{});
+        QCOMPARE(data.cachedInputTokens, 800);
     }
 };
 

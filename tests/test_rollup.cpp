@@ -335,7 +335,9 @@ private Q_SLOTS:
         {
             auto db = Database::open(path.toStdString(), Database::Mode::ReadWrite, &error);
             // Back to the version before the rollups (key usage came first).
-            QVERIFY(db->exec("DROP TABLE metric_rollups; DROP INDEX traces_by_stored; "
+            QVERIFY(db->exec("DROP INDEX spans_by_prompt; ALTER TABLE spans DROP COLUMN prompt_hash; "
+                             "ALTER TABLE metric_rollups_hourly DROP COLUMN cached_input_tokens; "
+                             "DROP TABLE metric_rollups; DROP INDEX traces_by_stored; "
                              "ALTER TABLE traces DROP COLUMN stored_ns; PRAGMA user_version = 4",
                              &error));
         }

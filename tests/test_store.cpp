@@ -86,7 +86,9 @@ private Q_SLOTS:
             // Back to what a version 2 file held: no workspace or key tables.
             auto db = Database::open(m_path.toStdString(), Database::Mode::ReadWrite, &error);
             QVERIFY(db);
-            QVERIFY(db->exec("DROP TABLE key_usage; DROP TABLE api_keys; DROP TABLE workspaces; DROP TABLE "
+            QVERIFY(db->exec("DROP INDEX spans_by_prompt; ALTER TABLE spans DROP COLUMN prompt_hash; "
+                             "ALTER TABLE metric_rollups_hourly DROP COLUMN cached_input_tokens; "
+                             "DROP TABLE key_usage; DROP TABLE api_keys; DROP TABLE workspaces; DROP TABLE "
                              "metric_rollups; DROP INDEX traces_by_stored; ALTER TABLE traces DROP COLUMN "
                              "stored_ns; PRAGMA user_version = 2",
                              &error));

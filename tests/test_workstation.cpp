@@ -486,6 +486,41 @@ private Q_SLOTS:
         dock->hide();
     }
 
+    // The dashboard's range and the filter bar's move together, each once (no echo back), presets and custom.
+    void rangeIsSharedWithTheTraceList()
+    {
+        FilterBar *bar = m_workstation->window().filterBar();
+        CostDashboard &dashboard = m_workstation->dashboard();
+        QSignalSpy barRanged(bar, &FilterBar::rangeChanged);
+        QSignalSpy dashRanged(&dashboard, &CostDashboard::rangeChanged);
+        dashboard.setRange(CostDashboard::Range::Last7Days);
+        QCOMPARE(bar->range(), FilterBar::Range::Last7Days);
+        QVERIFY(bar->filter().fromNs);
+        QCOMPARE(barRanged.size(), 1);
+        QCOMPARE(dashRanged.size(), 1);
+
+        bar->setRange(FilterBar::Range::Last30Days);
+        QCOMPARE(dashboard.range(), CostDashboard::Range::Last30Days);
+        QCOMPARE(barRanged.size(), 2);
+        QCOMPARE(dashRanged.size(), 2);
+
+        constexpr int64_t kFrom = 1'700'000'000'000'000'000, kTo = kFrom + 3'600'000'000'000;
+        dashboard.setCustomRange(kFrom, kTo);
+        QCOMPARE(bar->range(), FilterBar::Range::Custom);
+        QCOMPARE(*bar->filter().fromNs, kFrom);
+        QCOMPARE(*bar->filter().toNs, kTo);
+
+        bar->setRange(FilterBar::Range::Last15Minutes);
+        QCOMPARE(dashboard.range(), CostDashboard::Range::Custom);
+        const DashboardQuery q = dashboard.query(QDateTime::currentMSecsSinceEpoch() * 1'000'000);
+        QCOMPARE(*q.toNs - *q.fromNs, 15 * 60'000'000'000LL);
+        // The custom range came from the filter bar and did not bounce back to it.
+        QCOMPARE(bar->range(), FilterBar::Range::Last15Minutes);
+
+        bar->setRange(FilterBar::Range::All);
+        QCOMPARE(dashboard.range(), CostDashboard::Range::All);
+    }
+
     void layoutIsRemembered()
     {
         MainWindow &window = m_workstation->window();

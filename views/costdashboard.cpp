@@ -2,6 +2,7 @@
 
 #include "budgetspendview.h"
 #include "displayformat.h"
+#include "savingspanel.h"
 #include "servicepalette.h"
 #include "widgetexport.h"
 
@@ -179,6 +180,13 @@ CostDashboard::CostDashboard(QWidget *parent)
     m_topUsers = table({tr("Costliest users"), tr("Cost"), tr("Tokens"), tr("Spans")});
     m_topSessions = table({tr("Costliest sessions"), tr("Cost"), tr("Tokens"), tr("Traces")});
     m_topTraces->setToolTip(tr("Double-click a trace to open it in the timeline"));
+    for (QTableWidget *t : {m_topTraces, m_topUsers, m_topSessions}) {
+        t->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(t, &QWidget::customContextMenuRequested, this,
+                [this, t](const QPoint &pos) { showTableMenu(t, pos); });
+    }
+    m_savings = new SavingsPanel(this);
+    connect(m_savings, &SavingsPanel::traceActivated, this, &CostDashboard::traceActivated);
     arrange(2);
     auto *scroll = new QScrollArea;
     scroll->setWidget(charts);
@@ -202,8 +210,12 @@ CostDashboard::CostDashboard(QWidget *parent)
 
     connect(m_stackBy, &QComboBox::currentIndexChanged, this, &CostDashboard::queryChanged);
     connect(m_range, &QComboBox::currentIndexChanged, this, &CostDashboard::rangeSelected);
-    connect(m_from, &QDateTimeEdit::dateTimeChanged, this, &CostDashboard::queryChanged);
-    connect(m_to, &QDateTimeEdit::dateTimeChanged, this, &CostDashboard::queryChanged);
+    for (QDateTimeEdit *edit : {m_from, m_to}) {
+        connect(edit, &QDateTimeEdit::dateTimeChanged, this, [this] {
+            Q_EMIT rangeChanged(Range::Custom);
+            Q_EMIT queryChanged();
+        });
+    }
     connect(m_topTraces, &QTableWidget::cellDoubleClicked, this, [this](int row) {
         if (row >= 0 && size_t(row) < m_data.topTraces.size())
             Q_EMIT traceActivated(QString::fromStdString(m_data.topTraces[size_t(row)].id),
@@ -223,6 +235,9 @@ void CostDashboard::arrange(int columns)
         m_grid->removeWidget(cell);
     for (int i = 0; i < int(cells.size()); ++i)
         m_grid->addWidget(cells[i], i / columns, i % columns);
+    // The savings section: a full row under the charts and tables.
+    m_grid->removeWidget(m_savings);
+    m_grid->addWidget(m_savings, (int(cells.size()) + columns - 1) / columns, 0, 1, columns);
 }
 
 void CostDashboard::resizeEvent(QResizeEvent *event)
@@ -290,9 +305,10 @@ void CostDashboard::setCustomRange(int64_t fromNs, int64_t toNs)
     const QSignalBlocker a(m_from), b(m_to);
     m_from->setDateTime(QDateTime::fromMSecsSinceEpoch(fromNs / 1'000'000));
     m_to->setDateTime(QDateTime::fromMSecsSinceEpoch(toNs / 1'000'000));
-    if (range() == Range::Custom)
+    if (range() == Range::Custom) {
+        Q_EMIT rangeChanged(Range::Custom);
         Q_EMIT queryChanged();
-    else
+    } else
         setRange(Range::Custom);
 }
 
@@ -516,6 +532,63 @@ void CostDashboard::fillTables()
     fill(m_topTraces, m_data.topTraces, true);
     fill(m_topUsers, m_data.topUsers, false);
     fill(m_topSessions, m_data.topSessions, false);
+    m_savings->setData(m_data);
+}
+
+QString CostDashboard::csvOf(QTableWidget *table) const
+{
+    const std::vector<CostlyItem> *items = table == m_topTraces     ? &m_data.topTraces
+                                           : table == m_topUsers    ? &m_data.topUsers
+                                           : table == m_topSessions ? &m_data.topSessions
+                                                                    : nullptr;
+    if (!items)
+        return {};
+    QStringList lines;
+    if (table == m_topTraces)
+        lines << QStringLiteral("trace_id,root,workspace,start,cost_usd,tokens,spans");
+    else if (table == m_topUsers)
+        lines << QStringLiteral("user_id,workspace,cost_usd,tokens,llm_calls");
+    else
+        lines << QStringLiteral("session_id,workspace,first_trace_start,cost_usd,tokens,traces");
+    for (const CostlyItem &item : *items) {
+        QStringList row{csvCell(QString::fromStdString(item.id))};
+        if (table == m_topTraces)
+            row << csvCell(QString::fromStdString(item.label).trimmed());
+        row << csvCell(QString::fromStdString(item.workspace));
+        if (table != m_topUsers)
+            row << isoTime(item.startNs);
+        row << QString::number(item.costUsd, 'g', 12) << QString::number(item.tokens)
+            << QString::number(item.count);
+        lines << row.join(u',');
+    }
+    return lines.join(u'\n') + u'\n';
+}
+
+bool CostDashboard::saveCsv(const QString &csv, const QString &path, QString *error) const
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(csv.toUtf8()) < 0) {
+        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+void CostDashboard::askAndSaveCsv(const QString &title, const QString &csv)
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Data"), title + QStringLiteral(".csv"),
+                                                      tr("CSV (*.csv)"));
+    QString error;
+    if (!path.isEmpty() && !saveCsv(csv, path, &error))
+        QMessageBox::warning(this, tr("Save Data"), error);
+}
+
+void CostDashboard::showTableMenu(QTableWidget *table, const QPoint &pos)
+{
+    QMenu menu(this);
+    const QString title = table->horizontalHeaderItem(0)->text();
+    menu.addAction(tr("Save as CSV…"), this, [this, table, title] { askAndSaveCsv(title, csvOf(table)); });
+    menu.exec(table->viewport()->mapToGlobal(pos));
 }
 
 QString CostDashboard::csvOf(QChartView *view) const
@@ -565,16 +638,7 @@ void CostDashboard::showChartMenu(QChartView *view, const QPoint &pos)
         if (!path.isEmpty() && !WidgetExport::savePng(*view, path))
             QMessageBox::warning(this, tr("Save Chart"), tr("Cannot write %1").arg(path));
     });
-    menu.addAction(tr("Save Data as CSV…"), this, [this, view, title] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Save Data"),
-                                                          title + QStringLiteral(".csv"), tr("CSV (*.csv)"));
-        if (path.isEmpty())
-            return;
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(csvOf(view).toUtf8()) < 0)
-            QMessageBox::warning(this, tr("Save Data"),
-                                 tr("Cannot write %1: %2").arg(path, file.errorString()));
-    });
+    menu.addAction(tr("Save Data as CSV…"), this, [this, view, title] { askAndSaveCsv(title, csvOf(view)); });
     menu.exec(view->mapToGlobal(pos));
 }
 

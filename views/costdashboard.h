@@ -16,12 +16,14 @@ class QTableWidget;
 namespace tracedeck {
 
 class BudgetSpendView;
+class SavingsPanel;
 
 // The cost dashboard: cost and tokens over time as stacked areas (by model, provider, service, user or
 // workspace), LLM calls and error rate, latency p50/p95/p99 per model and per service, and the ten most
 // expensive traces, users and sessions. It only shows a DashboardData it is given; app/ computes one on a
 // reader thread whenever the query changes or new spans are committed. Double-clicking a trace asks for it
-// to be opened. Each chart's context menu saves it as PNG or its data as CSV.
+// to be opened. Each chart's context menu saves it as PNG or its data as CSV, each table's as CSV. Below
+// them the savings hints (SavingsPanel).
 class CostDashboard : public QWidget {
     Q_OBJECT
 public:
@@ -50,9 +52,13 @@ public:
     QTableWidget *topSessions() const { return m_topSessions; }
     // Spend against the workspace's budgets, above the charts; app/ gives it the budget checks' reports.
     BudgetSpendView *budgetSpend() const { return m_budgetSpend; }
+    SavingsPanel *savings() const { return m_savings; }
     bool isShowingEmptyState() const;
     // The CSV of what a chart shows (a row per bucket or per key), as "Save data as CSV…" writes it.
     QString csvOf(QChartView *chart) const;
+    // The CSV of a top-10 table (traces, users or sessions), as its "Save as CSV…" writes it.
+    QString csvOf(QTableWidget *table) const;
+    bool saveCsv(const QString &csv, const QString &path, QString *error) const;
 
 Q_SIGNALS:
     void queryChanged();
@@ -71,6 +77,8 @@ private:
     void fillLatency(QChartView *view, const std::vector<DashboardLatency> &latency);
     void fillTables();
     void showChartMenu(QChartView *view, const QPoint &pos);
+    void showTableMenu(QTableWidget *table, const QPoint &pos);
+    void askAndSaveCsv(const QString &title, const QString &csv);
     void rangeSelected();
 
     QComboBox *m_stackBy;
@@ -91,6 +99,7 @@ private:
     QTableWidget *m_topUsers;
     QTableWidget *m_topSessions;
     BudgetSpendView *m_budgetSpend;
+    SavingsPanel *m_savings;
     std::string m_workspace = "local";
     DashboardData m_data;
 };

@@ -30,6 +30,7 @@ FilterBar::FilterBar(QWidget *parent)
     m_range->addItem(tr("Last hour"), int(Range::LastHour));
     m_range->addItem(tr("Last 24 hours"), int(Range::Last24Hours));
     m_range->addItem(tr("Last 7 days"), int(Range::Last7Days));
+    m_range->addItem(tr("Last 30 days"), int(Range::Last30Days));
     m_range->addItem(tr("All time"), int(Range::All));
     m_range->setCurrentIndex(m_range->count() - 1);
     // The fields as a menu too: picking one puts `field:` in the query, ready for a value.
@@ -80,7 +81,10 @@ FilterBar::FilterBar(QWidget *parent)
     connect(&m_debounce, &QTimer::timeout, this, &FilterBar::emitNow);
     connect(m_query, &QLineEdit::textChanged, this, &FilterBar::emitSoon);
     connect(m_query, &QLineEdit::returnPressed, this, &FilterBar::emitNow);
-    connect(m_range, &QComboBox::currentIndexChanged, this, &FilterBar::emitNow);
+    connect(m_range, &QComboBox::currentIndexChanged, this, [this] {
+        emitNow();
+        Q_EMIT rangeChanged(range());
+    });
     connect(m_errorsOnly, &QCheckBox::toggled, this, &FilterBar::emitNow);
     connect(m_workspace, &QComboBox::currentIndexChanged, this, &FilterBar::emitNow);
 }
@@ -121,7 +125,14 @@ TraceFilter FilterBar::filter() const
     case Range::Last7Days:
         span = 7 * 24 * 60 * kMinuteNs;
         break;
+    case Range::Last30Days:
+        span = 30 * 24 * 60 * kMinuteNs;
+        break;
     case Range::All:
+        break;
+    case Range::Custom:
+        filter.fromNs = m_customFromNs;
+        filter.toNs = m_customToNs;
         break;
     }
     if (span > 0)
@@ -137,7 +148,37 @@ void FilterBar::setQuery(const QString &query)
 
 void FilterBar::setRange(Range range)
 {
-    m_range->setCurrentIndex(m_range->findData(int(range)));
+    const int index = m_range->findData(int(range));
+    if (index >= 0)
+        m_range->setCurrentIndex(index);
+}
+
+FilterBar::Range FilterBar::range() const
+{
+    return Range(m_range->currentData().toInt());
+}
+
+void FilterBar::setCustomRange(int64_t fromNs, int64_t toNs)
+{
+    m_customFromNs = fromNs;
+    m_customToNs = toNs;
+    const QString label = tr("%1 – %2").arg(
+        QDateTime::fromMSecsSinceEpoch(fromNs / 1'000'000).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+        QDateTime::fromMSecsSinceEpoch(toNs / 1'000'000).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    int index = m_range->findData(int(Range::Custom));
+    if (index < 0) {
+        const QSignalBlocker blocker(m_range);
+        m_range->addItem(label, int(Range::Custom));
+        index = m_range->count() - 1;
+    } else {
+        m_range->setItemText(index, label);
+    }
+    if (m_range->currentIndex() == index) {
+        emitNow();
+        Q_EMIT rangeChanged(Range::Custom);
+    } else {
+        m_range->setCurrentIndex(index);
+    }
 }
 
 bool FilterBar::isEmpty() const

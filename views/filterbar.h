@@ -17,7 +17,8 @@ namespace tracedeck {
 class FilterBar : public QWidget {
     Q_OBJECT
 public:
-    enum class Range { Last15Minutes, LastHour, Last24Hours, Last7Days, All };
+    // Custom: the range set by setCustomRange (the dashboard's custom range); listed once set.
+    enum class Range { Last15Minutes, LastHour, Last24Hours, Last7Days, All, Last30Days, Custom };
 
     explicit FilterBar(QWidget *parent = nullptr);
 
@@ -28,6 +29,9 @@ public:
     void setWorkspaces(const QStringList &names);
     void setQuery(const QString &query);
     void setRange(Range range);
+    Range range() const;
+    void setCustomRange(int64_t fromNs, int64_t toNs);
+    std::pair<int64_t, int64_t> customRange() const { return {m_customFromNs, m_customToNs}; }
     bool isEmpty() const;
 
 public Q_SLOTS:
@@ -35,6 +39,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void filterChanged(const tracedeck::TraceFilter &filter);
+    // The time range preset changed (by the user or by setRange / setCustomRange).
+    void rangeChanged(tracedeck::FilterBar::Range range);
 
 private:
     void emitSoon();
@@ -46,6 +52,8 @@ private:
     QCheckBox *m_errorsOnly;
     QLabel *m_problem;
     QTimer m_debounce;
+    int64_t m_customFromNs = 0;
+    int64_t m_customToNs = 0;
 };
 
 } // namespace tracedeck

@@ -1,8 +1,9 @@
 // bench_dashboard: every chart of the cost dashboard (DashboardData::compute: stacked cost and tokens, LLM
 // calls and errors, latency per model and service, the costliest traces, users and sessions) on a store of
 // 1M LLM spans over 30 days (250k traces of 4 LLM spans, 10 services, 10 models, 500 users, 2,000
-// sessions), for the whole range and for one day, stacked by model and by user. Prints p50/p95 of the
-// runs. Asserts nothing. Goal: ≤ 300 ms for the whole range.
+// sessions; one LLM call in five repeats one of 1,000 prompts, the rest are unique: the savings hints),
+// for the whole range and for one day, stacked by model and by user. Prints p50/p95 of the runs. Asserts
+// nothing. Goal: ≤ 300 ms for the whole range.
 //
 //   bench_dashboard [--spans N] [--db FILE] [--runs N]   (a given FILE is reused when it exists)
 
@@ -102,6 +103,7 @@ void measureParts(StoreReader &reader, int runs)
     });
     time("costliest traces", [&] { reader.costliestTraces("local", 0, INT64_MAX, 10, &error); });
     time("costliest sessions", [&] { reader.costliestSessions("local", 0, INT64_MAX, 10, &error); });
+    time("repeated prompts (savings)", [&] { reader.repeatedPrompts("local", 0, INT64_MAX, 10, &error); });
 }
 
 } // namespace
@@ -130,6 +132,7 @@ int main(int argc, char **argv)
     shape.services = 10;
     shape.models = 10;
     shape.sessions = 2000;
+    shape.repeatedPrompts = 1000;
     const int64_t traces = spans / shape.spansPerTrace;
     shape.traceSpacingNs = 30 * kDayNs / std::max<int64_t>(1, traces);
     if (!QFileInfo::exists(path) && !SyntheticStore::fill(path, spans, shape))

@@ -39,6 +39,9 @@ SpanBatch SyntheticStore::traces(int64_t firstTrace, int count, const Shape &sha
                 span.fields.inputTokens = 100 + (t % 900);
                 span.fields.outputTokens = 20 + (t % 300);
                 span.fields.costUsd = 0.0001 * double(1 + t % 50);
+                if (shape.repeatedPrompts > 0)
+                    span.fields.promptHash = (t + s) % 5 == 0 ? int64_t((t / 5) % shape.repeatedPrompts)
+                                                              : int64_t(1) << 40 | (t * 64 + s);
             }
             if ((t + s) % 97 == 0)
                 span.status = SpanStatus::Error;

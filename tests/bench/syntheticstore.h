@@ -20,6 +20,9 @@ public:
         int llmEvery = 5;                    // every Nth span of a trace (the 5th, 10th, …) is an LLM call
         int64_t traceSpacingNs = 50'000'000; // between trace starts
         int sessions = 0;                    // > 0: every root carries one of this many session ids
+        // > 0: LLM calls carry a prompt hash; one in five repeats one of this many prompts, the rest are
+        // unique.
+        int repeatedPrompts = 0;
     };
     static SpanBatch traces(int64_t firstTrace, int count, const Shape &shape);
     static bool fill(const QString &path, int64_t spans, const Shape &shape);
