@@ -829,6 +829,8 @@ void TestConversation::workstationSessionReplay()
     view.stepBack();
     QTRY_COMPARE(ws->shownTraceId(), QStringLiteral("trace-1"));
     QTRY_COMPARE(view.currentTurn(), 0);
+    // Its load answers later than shownTraceId changes: wait for it, or it would be taken for the click's.
+    QTRY_COMPARE(traceShown.last().first().toString(), QStringLiteral("trace-1"));
 
     // Clicking a message of the second trace opens it and selects the call.
     QCoreApplication::processEvents();

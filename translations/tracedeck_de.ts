@@ -86,6 +86,299 @@
     </message>
 </context>
 <context>
+    <name>tracedeck::AlertBadge</name>
+    <message>
+        <source>Budgets reached their limits: show View ▸ Alerts</source>
+        <translation>Budgets haben ihr Limit erreicht: Ansicht ▸ Warnungen anzeigen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n budget alert(s)</source>
+        <translation>
+            <numerusform>%n Budgetwarnung</numerusform>
+            <numerusform>%n Budgetwarnungen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tracedeck::AlertsPanel</name>
+    <message>
+        <source>daily</source>
+        <translation>täglich</translation>
+    </message>
+    <message>
+        <source>monthly</source>
+        <translation>monatlich</translation>
+    </message>
+    <message>
+        <source>%1: user %2, %3</source>
+        <translation>%1: Benutzer %2, %3</translation>
+    </message>
+    <message>
+        <source>%1: model %2, %3</source>
+        <translation>%1: Modell %2, %3</translation>
+    </message>
+    <message>
+        <source>%1: whole workspace, %2</source>
+        <translation>%1: gesamter Arbeitsbereich, %2</translation>
+    </message>
+    <message>
+        <source>No budget alerts. Set limits in View ▸ Budgets…; when a day&apos;s or month&apos;s cost reaches one, it is listed here.</source>
+        <translation>Keine Budgetwarnungen. Legen Sie Limits unter Ansicht ▸ Budgets… fest; erreichen die Kosten eines Tages oder Monats eines davon, wird es hier aufgeführt.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>Ausgaben</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <source>Period (UTC)</source>
+        <translation>Zeitraum (UTC)</translation>
+    </message>
+    <message>
+        <source>Double-click an alert to open the dashboard on its period</source>
+        <translation>Doppelklicken Sie auf eine Warnung, um das Dashboard für ihren Zeitraum zu öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>tracedeck::BudgetAdminModel</name>
+    <message>
+        <source>Whole workspace</source>
+        <translation>Gesamter Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Täglich</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Monatlich</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Geltungsbereich</translation>
+    </message>
+    <message>
+        <source>User or model</source>
+        <translation>Benutzer oder Modell</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Limit (USD)</source>
+        <translation>Limit (USD)</translation>
+    </message>
+    <message>
+        <source>The store is not open</source>
+        <translation>Der Speicher ist nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>No budget selected</source>
+        <translation>Kein Budget ausgewählt</translation>
+    </message>
+</context>
+<context>
+    <name>tracedeck::BudgetController</name>
+    <message>
+        <source>daily</source>
+        <translation>täglich</translation>
+    </message>
+    <message>
+        <source>monthly</source>
+        <translation>monatlich</translation>
+    </message>
+    <message>
+        <source>the %1 budget of user %2</source>
+        <translation>das Budget (%1) von Benutzer %2</translation>
+    </message>
+    <message>
+        <source>the %1 budget of model %2</source>
+        <translation>das Budget (%1) von Modell %2</translation>
+    </message>
+    <message>
+        <source>the %1 budget of the whole workspace</source>
+        <translation>das Budget (%1) des gesamten Arbeitsbereichs</translation>
+    </message>
+    <message>
+        <source>Cannot read budgets: %1</source>
+        <translation>Budgets können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Tracedeck</source>
+        <translation>Tracedeck</translation>
+    </message>
+    <message>
+        <source>Cannot check budgets: %1</source>
+        <translation>Budgets können nicht geprüft werden: %1</translation>
+    </message>
+    <message>
+        <source>Workspace %1 reached %2: %3 of %4</source>
+        <translation>Arbeitsbereich %1 hat %2 erreicht: %3 von %4</translation>
+    </message>
+    <message>
+        <source>Budget reached</source>
+        <translation>Budget erreicht</translation>
+    </message>
+</context>
+<context>
+    <name>tracedeck::BudgetSpendView</name>
+    <message>
+        <source>daily</source>
+        <translation>täglich</translation>
+    </message>
+    <message>
+        <source>monthly</source>
+        <translation>monatlich</translation>
+    </message>
+    <message>
+        <source>User %1 (%2)</source>
+        <translation>Benutzer %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Model %1 (%2)</source>
+        <translation>Modell %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Whole workspace (%1)</source>
+        <translation>Gesamter Arbeitsbereich (%1)</translation>
+    </message>
+    <message>
+        <source>Budgets…</source>
+        <translation>Budgets…</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <source>Month forecast</source>
+        <translation>Monatsprognose</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Verbraucht</translation>
+    </message>
+    <message>
+        <source>This month&apos;s spend × the month&apos;s length ÷ the time elapsed in it (at least one day)</source>
+        <translation>Ausgaben dieses Monats × Länge des Monats ÷ darin verstrichene Zeit (mindestens ein Tag)</translation>
+    </message>
+    <message>
+        <source>Set daily and monthly limits for this workspace, its users and models</source>
+        <translation>Tägliche und monatliche Limits für diesen Arbeitsbereich, seine Benutzer und Modelle festlegen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Spend against budget&lt;/b&gt; — no budgets for workspace %1 yet.</source>
+        <translation>&lt;b&gt;Ausgaben im Vergleich zum Budget&lt;/b&gt; — noch keine Budgets für Arbeitsbereich %1.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Spend against budget&lt;/b&gt; — workspace %1, UTC days and months</source>
+        <translation>&lt;b&gt;Ausgaben im Vergleich zum Budget&lt;/b&gt; — Arbeitsbereich %1, UTC-Tage und -Monate</translation>
+    </message>
+</context>
+<context>
+    <name>tracedeck::BudgetsDialog</name>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation>Budgets</translation>
+    </message>
+    <message>
+        <source>Whole workspace</source>
+        <translation>Gesamter Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Täglich</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Monatlich</translation>
+    </message>
+    <message>
+        <source>USD, e.g. 25</source>
+        <translation>USD, z. B. 25</translation>
+    </message>
+    <message>
+        <source>New budget:</source>
+        <translation>Neues Budget:</translation>
+    </message>
+    <message>
+        <source>Double-click a value or limit to change it. Days and months are UTC.</source>
+        <translation>Doppelklicken Sie auf einen Wert oder ein Limit, um es zu ändern. Tage und Monate sind in UTC.</translation>
+    </message>
+    <message>
+        <source>Spending limits of workspace &lt;b&gt;%1&lt;/b&gt;. When a day&apos;s or a month&apos;s cost reaches a limit, an entry appears in View ▸ Alerts and a desktop notification is shown.</source>
+        <translation>Ausgabenlimits des Arbeitsbereichs &lt;b&gt;%1&lt;/b&gt;. Erreichen die Kosten eines Tages oder Monats ein Limit, erscheint ein Eintrag unter Ansicht ▸ Warnungen und eine Desktop-Benachrichtigung wird angezeigt.</translation>
+    </message>
+    <message>
+        <source>user id</source>
+        <translation>Benutzer-ID</translation>
+    </message>
+    <message>
+        <source>model name, e.g. gpt-4o</source>
+        <translation>Modellname, z. B. gpt-4o</translation>
+    </message>
+    <message>
+        <source>(the whole workspace)</source>
+        <translation>(der gesamte Arbeitsbereich)</translation>
+    </message>
+    <message>
+        <source>Budget added.</source>
+        <translation>Budget hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Budget removed, with its alerts.</source>
+        <translation>Budget samt seinen Warnungen entfernt.</translation>
+    </message>
+</context>
+<context>
     <name>tracedeck::CompareModel</name>
     <message>
         <source>Change</source>
@@ -498,6 +791,45 @@
         <source>Show less</source>
         <translation>Weniger zeigen</translation>
     </message>
+    <message>
+        <source>This trace</source>
+        <translation>Dieser Trace</translation>
+    </message>
+    <message>
+        <source>Whole session</source>
+        <translation>Gesamte Sitzung</translation>
+    </message>
+    <message>
+        <source>Show the LLM calls of this trace only, or of every trace of its session as one conversation</source>
+        <translation>Nur die LLM-Aufrufe dieses Traces anzeigen oder die aller Traces seiner Sitzung als eine Unterhaltung</translation>
+    </message>
+    <message>
+        <source>This trace has no session id: only its own LLM calls can be shown</source>
+        <translation>Dieser Trace hat keine Sitzungs-ID: Nur seine eigenen LLM-Aufrufe können angezeigt werden</translation>
+    </message>
+    <message>
+        <source>No LLM calls in this session.</source>
+        <translation>Keine LLM-Aufrufe in dieser Sitzung.</translation>
+    </message>
+    <message>
+        <source>Showing the first %1 of %2 traces of this session.</source>
+        <translation>Die ersten %1 von %2 Traces dieser Sitzung werden angezeigt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trace(s) · </source>
+        <translation>
+            <numerusform>%n Trace · </numerusform>
+            <numerusform>%n Traces · </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Trace&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Trace&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Trace %1 — click to open it</source>
+        <translation>Trace %1 — zum Öffnen klicken</translation>
+    </message>
 </context>
 <context>
     <name>tracedeck::CostDashboard</name>
@@ -656,6 +988,10 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Save as CSV…</source>
+        <translation>Als CSV speichern…</translation>
     </message>
 </context>
 <context>
@@ -874,6 +1210,14 @@ Felder: service: model: user: session: request: trace: status:error|ok code:HTTP
     <message>
         <source>Workspace:</source>
         <translation>Arbeitsbereich:</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
     </message>
 </context>
 <context>
@@ -1315,6 +1659,26 @@ Felder: service: model: user: session: request: trace: status:error|ok code:HTTP
         <source>Cost, tokens, calls and latency over time; the costliest traces, users and sessions</source>
         <translation>Kosten, Tokens, Aufrufe und Latenz im Zeitverlauf; die teuersten Traces, Benutzer und Sitzungen</translation>
     </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message>
+        <source>&amp;Alerts</source>
+        <translation>&amp;Warnungen</translation>
+    </message>
+    <message>
+        <source>Budgets that reached their daily or monthly limit</source>
+        <translation>Budgets, die ihr tägliches oder monatliches Limit erreicht haben</translation>
+    </message>
+    <message>
+        <source>B&amp;udgets…</source>
+        <translation>B&amp;udgets…</translation>
+    </message>
+    <message>
+        <source>Daily and monthly spending limits per workspace, user and model</source>
+        <translation>Tägliche und monatliche Ausgabenlimits pro Arbeitsbereich, Benutzer und Modell</translation>
+    </message>
 </context>
 <context>
     <name>tracedeck::MultiRunModel</name>
@@ -1446,6 +1810,18 @@ Felder: service: model: user: session: request: trace: status:error|ok code:HTTP
     <message>
         <source>Tracedeck path graph</source>
         <translation>Tracedeck-Pfadgraph</translation>
+    </message>
+    <message>
+        <source>external · %1</source>
+        <translation>extern · %1</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;External&lt;/i&gt;: not instrumented (no spans of its own), known from the client calls to it</source>
+        <translation>&lt;i&gt;Extern&lt;/i&gt;: nicht instrumentiert (keine eigenen Spans), bekannt aus den Client-Aufrufen an ihn</translation>
+    </message>
+    <message>
+        <source>called %1 times, %2 errors</source>
+        <translation>%1-mal aufgerufen, %2 Fehler</translation>
     </message>
 </context>
 <context>
@@ -1738,6 +2114,81 @@ Felder: service: model: user: session: request: trace: status:error|ok code:HTTP
     <message>
         <source>Cannot save: %1.</source>
         <translation>Speichern nicht möglich: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>tracedeck::SavingsPanel</name>
+    <message>
+        <source>Identical prompts sent again</source>
+        <translation>Erneut gesendete identische Prompts</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>Einsparung</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Share of cost</source>
+        <translation>Anteil an den Kosten</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Cached input</source>
+        <translation>Zwischengespeicherte Eingabe</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Savings&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Einsparungen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Double-click a hint to open the first trace that sent the prompt</source>
+        <translation>Doppelklicken Sie auf einen Hinweis, um den ersten Trace zu öffnen, der den Prompt gesendet hat</translation>
+    </message>
+    <message>
+        <source>Cached input: the part of the input tokens the provider read from its prompt cache (cached tokens are a part of input tokens)</source>
+        <translation>Zwischengespeicherte Eingabe: der Teil der Eingabe-Tokens, den der Anbieter aus seinem Prompt-Cache gelesen hat (zwischengespeicherte Tokens sind Teil der Eingabe-Tokens)</translation>
+    </message>
+    <message>
+        <source>%1 identical prompts to %2 cost %3; caching would save ≈ %4</source>
+        <translation>%1 identische Prompts an %2 kosten %3; Zwischenspeichern würde ≈ %4 einsparen</translation>
+    </message>
+    <message>
+        <source>Cached input tokens: %1 of %2 input tokens (%3).</source>
+        <translation>Zwischengespeicherte Eingabe-Tokens: %1 von %2 Eingabe-Tokens (%3).</translation>
+    </message>
+    <message>
+        <source>No prompt was sent twice in this range.</source>
+        <translation>In diesem Zeitraum wurde kein Prompt zweimal gesendet.</translation>
+    </message>
+    <message>
+        <source>Caching the repeated prompts below would save ≈ %1.</source>
+        <translation>Das Zwischenspeichern der unten wiederholten Prompts würde ≈ %1 einsparen.</translation>
+    </message>
+    <message>
+        <source>Identical prompts are found among the calls stored from %1.</source>
+        <translation>Identische Prompts werden unter den ab %1 gespeicherten Aufrufen gesucht.</translation>
+    </message>
+    <message>
+        <source>Estimate: the input tokens of every call but the first at the model&apos;s cached-input price instead of its input price.</source>
+        <translation>Schätzung: die Eingabe-Tokens jedes Aufrufs außer dem ersten zum Preis für zwischengespeicherte Eingabe des Modells statt zu seinem Eingabepreis.</translation>
+    </message>
+    <message>
+        <source>Estimate: the whole cost of every call but the first (the model has no cached-input price, so as if a response cache answered them).</source>
+        <translation>Schätzung: die gesamten Kosten jedes Aufrufs außer dem ersten (das Modell hat keinen Preis für zwischengespeicherte Eingabe, also als ob ein Antwort-Cache sie beantwortet hätte).</translation>
+    </message>
+    <message>
+        <source>“%1”
+%2
+First trace: %3</source>
+        <translation>„%1“
+%2
+Erster Trace: %3</translation>
     </message>
 </context>
 <context>

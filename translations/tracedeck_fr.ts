@@ -86,6 +86,299 @@
     </message>
 </context>
 <context>
+    <name>tracedeck::AlertBadge</name>
+    <message>
+        <source>Budgets reached their limits: show View ▸ Alerts</source>
+        <translation>Des budgets ont atteint leur limite : voir Affichage ▸ Alertes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n budget alert(s)</source>
+        <translation>
+            <numerusform>%n alerte de budget</numerusform>
+            <numerusform>%n alertes de budget</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tracedeck::AlertsPanel</name>
+    <message>
+        <source>daily</source>
+        <translation>quotidien</translation>
+    </message>
+    <message>
+        <source>monthly</source>
+        <translation>mensuel</translation>
+    </message>
+    <message>
+        <source>%1: user %2, %3</source>
+        <translation>%1 : utilisateur %2, %3</translation>
+    </message>
+    <message>
+        <source>%1: model %2, %3</source>
+        <translation>%1 : modèle %2, %3</translation>
+    </message>
+    <message>
+        <source>%1: whole workspace, %2</source>
+        <translation>%1 : espace de travail entier, %2</translation>
+    </message>
+    <message>
+        <source>No budget alerts. Set limits in View ▸ Budgets…; when a day&apos;s or month&apos;s cost reaches one, it is listed here.</source>
+        <translation>Aucune alerte de budget. Définissez des limites dans Affichage ▸ Budgets… ; lorsque le coût d’un jour ou d’un mois en atteint une, elle est listée ici.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>Dépense</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limite</translation>
+    </message>
+    <message>
+        <source>Period (UTC)</source>
+        <translation>Période (UTC)</translation>
+    </message>
+    <message>
+        <source>Double-click an alert to open the dashboard on its period</source>
+        <translation>Double-cliquez sur une alerte pour ouvrir le tableau de bord sur sa période</translation>
+    </message>
+</context>
+<context>
+    <name>tracedeck::BudgetAdminModel</name>
+    <message>
+        <source>Whole workspace</source>
+        <translation>Espace de travail entier</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Quotidien</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Mensuel</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Portée</translation>
+    </message>
+    <message>
+        <source>User or model</source>
+        <translation>Utilisateur ou modèle</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Limit (USD)</source>
+        <translation>Limite (USD)</translation>
+    </message>
+    <message>
+        <source>The store is not open</source>
+        <translation>Le stockage n’est pas ouvert</translation>
+    </message>
+    <message>
+        <source>No budget selected</source>
+        <translation>Aucun budget sélectionné</translation>
+    </message>
+</context>
+<context>
+    <name>tracedeck::BudgetController</name>
+    <message>
+        <source>daily</source>
+        <translation>quotidien</translation>
+    </message>
+    <message>
+        <source>monthly</source>
+        <translation>mensuel</translation>
+    </message>
+    <message>
+        <source>the %1 budget of user %2</source>
+        <translation>le budget %1 de l’utilisateur %2</translation>
+    </message>
+    <message>
+        <source>the %1 budget of model %2</source>
+        <translation>le budget %1 du modèle %2</translation>
+    </message>
+    <message>
+        <source>the %1 budget of the whole workspace</source>
+        <translation>le budget %1 de tout l’espace de travail</translation>
+    </message>
+    <message>
+        <source>Cannot read budgets: %1</source>
+        <translation>Impossible de lire les budgets : %1</translation>
+    </message>
+    <message>
+        <source>Tracedeck</source>
+        <translation>Tracedeck</translation>
+    </message>
+    <message>
+        <source>Cannot check budgets: %1</source>
+        <translation>Impossible de vérifier les budgets : %1</translation>
+    </message>
+    <message>
+        <source>Workspace %1 reached %2: %3 of %4</source>
+        <translation>L’espace de travail %1 a atteint %2 : %3 sur %4</translation>
+    </message>
+    <message>
+        <source>Budget reached</source>
+        <translation>Budget atteint</translation>
+    </message>
+</context>
+<context>
+    <name>tracedeck::BudgetSpendView</name>
+    <message>
+        <source>daily</source>
+        <translation>quotidien</translation>
+    </message>
+    <message>
+        <source>monthly</source>
+        <translation>mensuel</translation>
+    </message>
+    <message>
+        <source>User %1 (%2)</source>
+        <translation>Utilisateur %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Model %1 (%2)</source>
+        <translation>Modèle %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Whole workspace (%1)</source>
+        <translation>Espace de travail entier (%1)</translation>
+    </message>
+    <message>
+        <source>Budgets…</source>
+        <translation>Budgets…</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Ce mois-ci</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limite</translation>
+    </message>
+    <message>
+        <source>Month forecast</source>
+        <translation>Prévision du mois</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Utilisé</translation>
+    </message>
+    <message>
+        <source>This month&apos;s spend × the month&apos;s length ÷ the time elapsed in it (at least one day)</source>
+        <translation>Dépense de ce mois × durée du mois ÷ temps écoulé dans celui-ci (au moins un jour)</translation>
+    </message>
+    <message>
+        <source>Set daily and monthly limits for this workspace, its users and models</source>
+        <translation>Définir des limites quotidiennes et mensuelles pour cet espace de travail, ses utilisateurs et ses modèles</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Spend against budget&lt;/b&gt; — no budgets for workspace %1 yet.</source>
+        <translation>&lt;b&gt;Dépense par rapport au budget&lt;/b&gt; — aucun budget pour l’espace de travail %1 pour l’instant.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Spend against budget&lt;/b&gt; — workspace %1, UTC days and months</source>
+        <translation>&lt;b&gt;Dépense par rapport au budget&lt;/b&gt; — espace de travail %1, jours et mois UTC</translation>
+    </message>
+</context>
+<context>
+    <name>tracedeck::BudgetsDialog</name>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation>Budgets</translation>
+    </message>
+    <message>
+        <source>Whole workspace</source>
+        <translation>Espace de travail entier</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Quotidien</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Mensuel</translation>
+    </message>
+    <message>
+        <source>USD, e.g. 25</source>
+        <translation>USD, p. ex. 25</translation>
+    </message>
+    <message>
+        <source>New budget:</source>
+        <translation>Nouveau budget :</translation>
+    </message>
+    <message>
+        <source>Double-click a value or limit to change it. Days and months are UTC.</source>
+        <translation>Double-cliquez sur une valeur ou une limite pour la modifier. Les jours et les mois sont en UTC.</translation>
+    </message>
+    <message>
+        <source>Spending limits of workspace &lt;b&gt;%1&lt;/b&gt;. When a day&apos;s or a month&apos;s cost reaches a limit, an entry appears in View ▸ Alerts and a desktop notification is shown.</source>
+        <translation>Limites de dépense de l’espace de travail &lt;b&gt;%1&lt;/b&gt;. Lorsque le coût d’un jour ou d’un mois atteint une limite, une entrée apparaît dans Affichage ▸ Alertes et une notification de bureau s’affiche.</translation>
+    </message>
+    <message>
+        <source>user id</source>
+        <translation>identifiant d’utilisateur</translation>
+    </message>
+    <message>
+        <source>model name, e.g. gpt-4o</source>
+        <translation>nom du modèle, p. ex. gpt-4o</translation>
+    </message>
+    <message>
+        <source>(the whole workspace)</source>
+        <translation>(tout l’espace de travail)</translation>
+    </message>
+    <message>
+        <source>Budget added.</source>
+        <translation>Budget ajouté.</translation>
+    </message>
+    <message>
+        <source>Budget removed, with its alerts.</source>
+        <translation>Budget supprimé, avec ses alertes.</translation>
+    </message>
+</context>
+<context>
     <name>tracedeck::CompareModel</name>
     <message>
         <source>Change</source>
@@ -498,6 +791,45 @@
         <source>Show less</source>
         <translation>Afficher moins</translation>
     </message>
+    <message>
+        <source>This trace</source>
+        <translation>Cette trace</translation>
+    </message>
+    <message>
+        <source>Whole session</source>
+        <translation>Session entière</translation>
+    </message>
+    <message>
+        <source>Show the LLM calls of this trace only, or of every trace of its session as one conversation</source>
+        <translation>Afficher les appels LLM de cette trace uniquement, ou de toutes les traces de sa session comme une seule conversation</translation>
+    </message>
+    <message>
+        <source>This trace has no session id: only its own LLM calls can be shown</source>
+        <translation>Cette trace n’a pas d’identifiant de session : seuls ses propres appels LLM peuvent être affichés</translation>
+    </message>
+    <message>
+        <source>No LLM calls in this session.</source>
+        <translation>Aucun appel LLM dans cette session.</translation>
+    </message>
+    <message>
+        <source>Showing the first %1 of %2 traces of this session.</source>
+        <translation>Affichage des %1 premières traces sur %2 de cette session.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trace(s) · </source>
+        <translation>
+            <numerusform>%n trace · </numerusform>
+            <numerusform>%n traces · </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Trace&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Trace&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Trace %1 — click to open it</source>
+        <translation>Trace %1 — cliquez pour l’ouvrir</translation>
+    </message>
 </context>
 <context>
     <name>tracedeck::CostDashboard</name>
@@ -656,6 +988,10 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Save as CSV…</source>
+        <translation>Enregistrer en CSV…</translation>
     </message>
 </context>
 <context>
@@ -874,6 +1210,14 @@ Champs : service: model: user: session: request: trace: status:error|ok code:HTT
     <message>
         <source>Workspace:</source>
         <translation>Espace de travail :</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
     </message>
 </context>
 <context>
@@ -1315,6 +1659,26 @@ Champs : service: model: user: session: request: trace: status:error|ok code:HTT
         <source>Cost, tokens, calls and latency over time; the costliest traces, users and sessions</source>
         <translation>Coût, jetons, appels et latence au fil du temps ; les traces, utilisateurs et sessions les plus coûteux</translation>
     </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <source>&amp;Alerts</source>
+        <translation>A&amp;lertes</translation>
+    </message>
+    <message>
+        <source>Budgets that reached their daily or monthly limit</source>
+        <translation>Budgets ayant atteint leur limite quotidienne ou mensuelle</translation>
+    </message>
+    <message>
+        <source>B&amp;udgets…</source>
+        <translation>B&amp;udgets…</translation>
+    </message>
+    <message>
+        <source>Daily and monthly spending limits per workspace, user and model</source>
+        <translation>Limites de dépense quotidiennes et mensuelles par espace de travail, utilisateur et modèle</translation>
+    </message>
 </context>
 <context>
     <name>tracedeck::MultiRunModel</name>
@@ -1446,6 +1810,18 @@ Champs : service: model: user: session: request: trace: status:error|ok code:HTT
     <message>
         <source>Tracedeck path graph</source>
         <translation>Graphe des chemins Tracedeck</translation>
+    </message>
+    <message>
+        <source>external · %1</source>
+        <translation>externe · %1</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;External&lt;/i&gt;: not instrumented (no spans of its own), known from the client calls to it</source>
+        <translation>&lt;i&gt;Externe&lt;/i&gt; : non instrumenté (aucun span propre), connu par les appels des clients vers lui</translation>
+    </message>
+    <message>
+        <source>called %1 times, %2 errors</source>
+        <translation>appelé %1 fois, %2 erreurs</translation>
     </message>
 </context>
 <context>
@@ -1738,6 +2114,81 @@ Champs : service: model: user: session: request: trace: status:error|ok code:HTT
     <message>
         <source>Cannot save: %1.</source>
         <translation>Enregistrement impossible : %1.</translation>
+    </message>
+</context>
+<context>
+    <name>tracedeck::SavingsPanel</name>
+    <message>
+        <source>Identical prompts sent again</source>
+        <translation>Prompts identiques renvoyés</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>Économie</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Share of cost</source>
+        <translation>Part du coût</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coût</translation>
+    </message>
+    <message>
+        <source>Cached input</source>
+        <translation>Entrée en cache</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Savings&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Économies&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Double-click a hint to open the first trace that sent the prompt</source>
+        <translation>Double-cliquez sur une suggestion pour ouvrir la première trace ayant envoyé le prompt</translation>
+    </message>
+    <message>
+        <source>Cached input: the part of the input tokens the provider read from its prompt cache (cached tokens are a part of input tokens)</source>
+        <translation>Entrée en cache : la part des jetons d’entrée que le fournisseur a lue depuis son cache de prompts (les jetons en cache font partie des jetons d’entrée)</translation>
+    </message>
+    <message>
+        <source>%1 identical prompts to %2 cost %3; caching would save ≈ %4</source>
+        <translation>%1 prompts identiques vers %2 coûtent %3 ; la mise en cache économiserait ≈ %4</translation>
+    </message>
+    <message>
+        <source>Cached input tokens: %1 of %2 input tokens (%3).</source>
+        <translation>Jetons d’entrée en cache : %1 sur %2 jetons d’entrée (%3).</translation>
+    </message>
+    <message>
+        <source>No prompt was sent twice in this range.</source>
+        <translation>Aucun prompt n’a été envoyé deux fois sur cette plage.</translation>
+    </message>
+    <message>
+        <source>Caching the repeated prompts below would save ≈ %1.</source>
+        <translation>Mettre en cache les prompts répétés ci-dessous économiserait ≈ %1.</translation>
+    </message>
+    <message>
+        <source>Identical prompts are found among the calls stored from %1.</source>
+        <translation>Les prompts identiques sont recherchés parmi les appels stockés depuis %1.</translation>
+    </message>
+    <message>
+        <source>Estimate: the input tokens of every call but the first at the model&apos;s cached-input price instead of its input price.</source>
+        <translation>Estimation : les jetons d’entrée de chaque appel sauf le premier au prix d’entrée en cache du modèle au lieu de son prix d’entrée.</translation>
+    </message>
+    <message>
+        <source>Estimate: the whole cost of every call but the first (the model has no cached-input price, so as if a response cache answered them).</source>
+        <translation>Estimation : le coût total de chaque appel sauf le premier (le modèle n’a pas de prix d’entrée en cache, donc comme si un cache de réponses y répondait).</translation>
+    </message>
+    <message>
+        <source>“%1”
+%2
+First trace: %3</source>
+        <translation>« %1 »
+%2
+Première trace : %3</translation>
     </message>
 </context>
 <context>
