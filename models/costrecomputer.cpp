@@ -37,7 +37,8 @@ bool CostRecomputer::prepare(std::string *error)
     // Given costs (cost_source 1) are the client's and stay.
     m_candidates = m_db.prepare(
         "SELECT id, workspace, trace_id, start_ns, end_ns, status, service, model, provider, user_id, "
-        "category, input_tokens, cached_input_tokens, output_tokens, cost_usd, cost_source FROM spans "
+        "category, input_tokens, cached_input_tokens, output_tokens, cost_usd, cost_source, prompt_hash FROM "
+        "spans "
         "WHERE id > ?1 AND id <= ?2 AND model IS NOT NULL AND cost_source <> 1 ORDER BY id LIMIT ?3",
         error);
     m_updateSpan = m_db.prepare("UPDATE spans SET cost_usd = ?2, cost_source = ?3 WHERE id = ?1", error);
@@ -102,6 +103,7 @@ CostRecomputer::Step CostRecomputer::step(std::string *error)
         before.outputTokens = output.value_or(0);
         if (sqlite3_column_type(s, 14) != SQLITE_NULL)
             before.costUsd = sqlite3_column_double(s, 14);
+        before.promptHash = optionalInt(s, 16);
         const auto oldSource = CostSource(sqlite3_column_int(s, 15));
         const std::optional<double> cost =
             m_cost(before.keys[1], text(s, 10), input, optionalInt(s, 12), output);

@@ -113,6 +113,7 @@ RollupSpan RollupSpan::of(const Span &span)
     row.cachedInputTokens =
         std::clamp<int64_t>(span.fields.cachedInputTokens.value_or(0), 0, row.inputTokens);
     row.costUsd = span.fields.costUsd;
+    row.promptHash = span.fields.promptHash;
     return row;
 }
 
@@ -166,6 +167,7 @@ bool MetricsRollup::registerFunctions(sqlite3 *db, std::string *error)
 
 MetricsRollup::MetricsRollup(Database &db)
     : m_db(db)
+    , m_prompts(db)
 {}
 
 bool MetricsRollup::prepare(std::string *error)
@@ -179,11 +181,13 @@ bool MetricsRollup::prepare(std::string *error)
     m_dropEmpty = m_db.prepare(tableSql(kDropEmpty, "metric_rollups"), error);
     m_upsertHour = m_db.prepare(tableSql(kUpsert, "metric_rollups_hourly"), error);
     m_dropEmptyHour = m_db.prepare(tableSql(kDropEmpty, "metric_rollups_hourly"), error);
-    m_traceSpans = m_db.prepare("SELECT id, start_ns, end_ns, status, service, model, provider, user_id, "
-                                "input_tokens, output_tokens, cost_usd, cached_input_tokens FROM spans "
-                                "WHERE workspace = ?1 AND trace_id = ?2",
-                                error);
-    return m_upsert && m_dropEmpty && m_upsertHour && m_dropEmptyHour && m_traceSpans;
+    m_traceSpans =
+        m_db.prepare("SELECT id, start_ns, end_ns, status, service, model, provider, user_id, "
+                     "input_tokens, output_tokens, cost_usd, cached_input_tokens, prompt_hash FROM spans "
+                     "WHERE workspace = ?1 AND trace_id = ?2",
+                     error);
+    return m_upsert && m_dropEmpty && m_upsertHour && m_dropEmptyHour && m_traceSpans &&
+           m_prompts.prepare(error);
 }
 
 void MetricsRollup::addSpan(const std::string &workspace, const RollupSpan &span, int sign)
@@ -204,6 +208,7 @@ void MetricsRollup::addSpan(const std::string &workspace, const RollupSpan &span
         }
         d.latency.add(span.endNs - span.startNs, sign);
     }
+    m_prompts.addSpan(workspace, span, sign);
 }
 
 void MetricsRollup::addTraceAnchors(const std::string &workspace, const std::vector<RollupSpan> &spans,
@@ -247,6 +252,8 @@ bool MetricsRollup::removeStoredTrace(const std::string &workspace, const std::s
         if (sqlite3_column_type(s, 10) != SQLITE_NULL)
             span.costUsd = sqlite3_column_double(s, 10);
         span.cachedInputTokens = std::clamp<int64_t>(sqlite3_column_int64(s, 11), 0, span.inputTokens);
+        if (sqlite3_column_type(s, 12) != SQLITE_NULL)
+            span.promptHash = sqlite3_column_int64(s, 12);
         addSpan(workspace, span, -1);
         spans.push_back(std::move(span));
     }
@@ -276,9 +283,12 @@ bool MetricsRollup::flush(std::string *error)
     }
     const bool ok = write(m_deltas, m_upsert, m_dropEmpty) && write(hours, m_upsertHour, m_dropEmptyHour);
     m_deltas.clear();
-    if (!ok)
+    if (!ok) {
         *error = "updating metric rollups: " + m_db.lastError();
-    return ok;
+        m_prompts.clear();
+        return false;
+    }
+    return m_prompts.flush(error);
 }
 
 bool MetricsRollup::write(const std::map<Key, Delta> &deltas, Statement &upsert, Statement &dropEmpty)

@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "latencyhistogram.h"
+#include "promptrollup.h"
 
 #include <cstdint>
 #include <map>
@@ -31,6 +32,7 @@ struct RollupSpan {
     int64_t outputTokens = 0;
     int64_t cachedInputTokens = 0; // a part of inputTokens, at most all of it
     std::optional<double> costUsd;
+    std::optional<int64_t> promptHash; // LLM calls: their prompt (PromptRollup)
 
     static RollupSpan of(const Span &span);
     bool hasKey(int grouping) const { return grouping == 0 || !keys[grouping].empty(); }
@@ -49,6 +51,8 @@ struct RollupSpan {
 //
 // The same aggregates per hour (table metric_rollups_hourly, bucket = hours since the epoch) are kept beside
 // the minutes, so a month reads ~700 rows per key instead of ~43,000: every delta is added to both.
+//
+// The calls per prompt hash (PromptRollup) are kept alongside.
 //
 // Deltas are gathered in memory and written by flush() inside the caller's transaction.
 class MetricsRollup {
@@ -109,6 +113,7 @@ private:
     Statement m_dropEmptyHour;
     Statement m_traceSpans;
     std::map<Key, Delta> m_deltas;
+    PromptRollup m_prompts;
 };
 
 } // namespace tracedeck

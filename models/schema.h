@@ -13,6 +13,7 @@ public:
     // The version that added the hourly rollups (test_dashboard rewinds to the one before to rebuild them).
     static constexpr int kHourlyRollupsVersion = 8;
     static constexpr int kBudgetsVersion = 9;
+    static constexpr int kPromptRollupsVersion = 11;
 
     static int currentVersion();
     static bool migrate(Database &db, std::string *error);

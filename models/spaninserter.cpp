@@ -85,8 +85,10 @@ SELECT workspace, trace_id, min(start_ns), max(end_ns), count(*), sum(status = 2
         WHERE r.workspace = ?1 AND r.trace_id = ?2 AND model IS NOT NULL ORDER BY model)),
     (SELECT user_id FROM spans r WHERE r.workspace = ?1 AND r.trace_id = ?2 AND user_id IS NOT NULL
      ORDER BY start_ns LIMIT 1),
-    (SELECT session_id FROM spans r WHERE r.workspace = ?1 AND r.trace_id = ?2 AND session_id IS NOT NULL
-     ORDER BY start_ns LIMIT 1),
+    coalesce((SELECT session_id FROM spans r WHERE r.workspace = ?1 AND r.trace_id = ?2
+        AND session_id IS NOT NULL ORDER BY start_ns LIMIT 1),
+        (SELECT conversation_id FROM spans r WHERE r.workspace = ?1 AND r.trace_id = ?2
+        AND conversation_id IS NOT NULL ORDER BY start_ns LIMIT 1)),
     (SELECT request_id FROM spans r WHERE r.workspace = ?1 AND r.trace_id = ?2 AND request_id IS NOT NULL
      ORDER BY start_ns LIMIT 1),
     ?3
@@ -99,12 +101,13 @@ constexpr const char *kOldRowsTable = R"sql(
 CREATE TEMP TABLE IF NOT EXISTS rollup_old (seq INTEGER PRIMARY KEY, span_row INTEGER NOT NULL,
     workspace TEXT, start_ns INTEGER, end_ns INTEGER, status INTEGER, service TEXT, model TEXT,
     provider TEXT, user_id TEXT, input_tokens INTEGER, output_tokens INTEGER, cost_usd REAL,
-    cached_input_tokens INTEGER);
+    cached_input_tokens INTEGER, prompt_hash INTEGER);
 CREATE TEMP TRIGGER IF NOT EXISTS rollup_old_capture AFTER UPDATE ON main.spans BEGIN
     INSERT INTO rollup_old (span_row, workspace, start_ns, end_ns, status, service, model, provider, user_id,
-        input_tokens, output_tokens, cost_usd, cached_input_tokens)
+        input_tokens, output_tokens, cost_usd, cached_input_tokens, prompt_hash)
     VALUES (old.id, old.workspace, old.start_ns, old.end_ns, old.status, old.service, old.model, old.provider,
-        old.user_id, old.input_tokens, old.output_tokens, old.cost_usd, old.cached_input_tokens);
+        old.user_id, old.input_tokens, old.output_tokens, old.cost_usd, old.cached_input_tokens,
+        old.prompt_hash);
 END;
 )sql";
 
@@ -124,6 +127,8 @@ RollupSpan rollupRow(sqlite3_stmt *s, int first)
     if (sqlite3_column_type(s, first + 9) != SQLITE_NULL)
         span.costUsd = sqlite3_column_double(s, first + 9);
     span.cachedInputTokens = std::min<int64_t>(sqlite3_column_int64(s, first + 11), span.inputTokens);
+    if (sqlite3_column_type(s, first + 12) != SQLITE_NULL)
+        span.promptHash = sqlite3_column_int64(s, first + 12);
     return span;
 }
 
@@ -223,6 +228,7 @@ struct SpanInserter::TraceDelta {
     std::set<std::string> models;
     const std::string *userId = nullptr;
     const std::string *sessionId = nullptr;
+    const std::string *conversationId = nullptr;
     const std::string *requestId = nullptr;
 
     void add(const Span &span)
@@ -233,6 +239,7 @@ struct SpanInserter::TraceDelta {
             models.insert(span.fields.model);
         takeFirst(userId, span.fields.userId);
         takeFirst(sessionId, span.fields.sessionId);
+        takeFirst(conversationId, span.fields.conversationId);
         takeFirst(requestId, span.fields.requestId);
         startNs = std::min(startNs, span.startNs);
         endNs = std::max(endNs, span.endNs);
@@ -274,11 +281,11 @@ bool SpanInserter::prepare(std::string *error)
     m_traceExists = m_db.prepare("SELECT 1 FROM traces WHERE workspace = ?1 AND trace_id = ?2", error);
     if (!m_db.exec(kOldRowsTable, error) || !m_rollup.prepare(error))
         return false;
-    m_oldRows =
-        m_db.prepare("SELECT span_row, start_ns, end_ns, status, service, model, provider, user_id, "
-                     "input_tokens, output_tokens, cost_usd, workspace, cached_input_tokens FROM rollup_old "
-                     "ORDER BY seq",
-                     error);
+    m_oldRows = m_db.prepare(
+        "SELECT span_row, start_ns, end_ns, status, service, model, provider, user_id, "
+        "input_tokens, output_tokens, cost_usd, workspace, cached_input_tokens, prompt_hash FROM rollup_old "
+        "ORDER BY seq",
+        error);
     m_clearOldRows = m_db.prepare("DELETE FROM rollup_old", error);
     m_traceKeys =
         m_db.prepare("SELECT id, insert_seq, start_ns, service, model, provider, user_id FROM spans "
@@ -292,6 +299,14 @@ bool SpanInserter::write(const EncodedBatch &spans, int64_t storedNs, int64_t &s
                          std::string *error)
 {
     m_storedNs = storedNs;
+    // Other updates on this connection (the cost recompute) fire the capture trigger too; only this
+    // batch's old values may leave the rollups.
+    const bool cleared = sqlite3_step(m_clearOldRows.get()) == SQLITE_DONE;
+    sqlite3_reset(m_clearOldRows.get());
+    if (!cleared) {
+        *error = "clearing updated spans' old values: " + m_db.lastError();
+        return false;
+    }
     const int64_t seqBefore = seq;
     std::map<std::pair<std::string, std::string>, TraceDelta> inserted;
     std::set<std::pair<std::string, std::string>> updated;
@@ -510,7 +525,9 @@ bool SpanInserter::addToTrace(const std::string &workspace, const std::string &t
         bind.optionalText(13, models);
         static const std::string none;
         bind.optionalText(14, delta.userId ? *delta.userId : none);
-        bind.optionalText(15, delta.sessionId ? *delta.sessionId : none);
+        // A trace without a session id is grouped by its conversation id (gen_ai.conversation.id).
+        const std::string *session = delta.sessionId ? delta.sessionId : delta.conversationId;
+        bind.optionalText(15, session ? *session : none);
         bind.optionalText(16, delta.requestId ? *delta.requestId : none);
         bind.integer(17, m_storedNs);
     };

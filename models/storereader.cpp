@@ -11,6 +11,7 @@
 #include <map>
 #include <set>
 #include <string_view>
+#include <tuple>
 
 namespace tracedeck {
 
@@ -737,59 +738,36 @@ std::vector<MetricsGroup> StoreReader::metrics(const std::string &workspace, Met
 std::vector<PromptGroup> StoreReader::repeatedPrompts(const std::string &workspace, int64_t fromNs,
                                                       int64_t toNs, int limit, std::string *error)
 {
-    // Over a long range spans_by_prompt (workspace, prompt_hash, start_ns, cost_usd, input_tokens,
-    // cached_input_tokens) covers the grouping: hashes come in index order, no sort but the final one of the
-    // repeats, but every hashed span of the workspace is walked. Up to two days, the range's spans are read
-    // through spans_by_start and sorted instead (a day of 33k calls: a few ms, not a walk of the store).
+    // Up to two days, the range's spans are read through spans_by_start and grouped (a day of 33k calls: a
+    // few ms). Over a longer range the groups called twice or more come from prompt_rollups; a group whose
+    // calls all fall inside the range is taken as it is, one that straddles an end is counted from
+    // spans_by_prompt within the range.
     constexpr int64_t kShortRangeNs = 2 * 24 * 3'600'000'000'000LL;
-    const bool shortRange = toNs - fromNs <= kShortRangeNs;
-    const std::string sql =
-        std::string("SELECT prompt_hash, workspace, count(*), sum(cost_usd), sum(input_tokens), "
-                    "sum(cached_input_tokens), min(start_ns) FROM spans ") +
-        (shortRange ? "INDEXED BY spans_by_start WHERE " : "INDEXED BY spans_by_prompt WHERE ") +
-        (workspace.empty() ? "?1 = ''" : "workspace = ?1") +
-        " AND prompt_hash IS NOT NULL AND start_ns >= ?2 AND start_ns < ?3 "
-        "GROUP BY workspace, prompt_hash HAVING count(*) >= 2 ORDER BY 4 DESC, 3 DESC LIMIT ?4";
-    Statement stmt = m_db->prepare(sql, error);
-    if (!stmt)
-        return {};
-    sqlite3_stmt *s = stmt.get();
-    sqlite3_bind_text(s, 1, workspace.data(), int(workspace.size()), SQLITE_STATIC);
-    sqlite3_bind_int64(s, 2, fromNs);
-    sqlite3_bind_int64(s, 3, toNs);
-    sqlite3_bind_int(s, 4, limit);
     std::vector<PromptGroup> groups;
-    std::vector<int64_t> firstStarts;
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        PromptGroup g;
-        g.hash = sqlite3_column_int64(s, 0);
-        g.workspace = columnText(s, 1);
-        g.calls = sqlite3_column_int64(s, 2);
-        g.costPicoUsd = MetricsRollup::toPicoUsd(sqlite3_column_double(s, 3));
-        g.inputTokens = sqlite3_column_int64(s, 4);
-        // Cached tokens are a part of input (the normaliser makes input at least the cached count).
-        g.cachedInputTokens = std::min<int64_t>(sqlite3_column_int64(s, 5), g.inputTokens);
-        firstStarts.push_back(sqlite3_column_int64(s, 6));
-        groups.push_back(std::move(g));
-    }
-    if (rc != SQLITE_DONE) {
-        *error = "grouping identical prompts: " + m_db->lastError();
+    if (toNs - fromNs <= kShortRangeNs ? !groupRangePrompts(workspace, fromNs, toNs, &groups, error)
+                                       : !groupRolledUpPrompts(workspace, fromNs, toNs, &groups, error))
         return {};
-    }
+    std::sort(groups.begin(), groups.end(), [](const PromptGroup &a, const PromptGroup &b) {
+        return std::tie(b.costPicoUsd, b.calls, a.workspace, a.hash) <
+               std::tie(a.costPicoUsd, a.calls, b.workspace, b.hash);
+    });
+    if (groups.size() > size_t(std::max(limit, 0)))
+        groups.resize(size_t(std::max(limit, 0)));
+
     Statement first = m_db->prepare("SELECT trace_id, coalesce(model, ''), coalesce(messages, '') FROM spans "
                                     "INDEXED BY spans_by_prompt WHERE workspace = ?1 AND prompt_hash = ?2 "
-                                    "AND start_ns = ?3 LIMIT 1",
+                                    "AND prompt_hash IS NOT NULL AND start_ns >= ?3 AND start_ns < ?4 "
+                                    "ORDER BY start_ns LIMIT 1",
                                     error);
     if (!first)
         return {};
-    s = first.get();
-    for (size_t i = 0; i < groups.size(); ++i) {
-        PromptGroup &g = groups[i];
+    sqlite3_stmt *s = first.get();
+    for (PromptGroup &g : groups) {
         sqlite3_bind_text(s, 1, g.workspace.data(), int(g.workspace.size()), SQLITE_STATIC);
         sqlite3_bind_int64(s, 2, g.hash);
-        sqlite3_bind_int64(s, 3, firstStarts[i]);
-        rc = sqlite3_step(s);
+        sqlite3_bind_int64(s, 3, fromNs);
+        sqlite3_bind_int64(s, 4, toNs);
+        const int rc = sqlite3_step(s);
         if (rc == SQLITE_ROW) {
             g.traceId = columnText(s, 0);
             g.model = columnText(s, 1);
@@ -802,6 +780,106 @@ std::vector<PromptGroup> StoreReader::repeatedPrompts(const std::string &workspa
         }
     }
     return groups;
+}
+
+namespace {
+
+// count, picodollars, input and cached input tokens of one prompt group's calls, from column `first` on.
+void readPromptSums(sqlite3_stmt *s, int first, PromptGroup *g)
+{
+    g->calls = sqlite3_column_int64(s, first);
+    g->costPicoUsd = sqlite3_column_int64(s, first + 1);
+    g->inputTokens = sqlite3_column_int64(s, first + 2);
+    // Cached tokens are a part of input (the normaliser makes input at least the cached count).
+    g->cachedInputTokens = std::min<int64_t>(sqlite3_column_int64(s, first + 3), g->inputTokens);
+}
+
+constexpr const char *kPromptSums = "count(*), coalesce(sum(CAST(round(cost_usd * 1e12) AS INTEGER)), 0), "
+                                    "coalesce(sum(input_tokens), 0), coalesce(sum(cached_input_tokens), 0)";
+
+} // namespace
+
+bool StoreReader::groupRangePrompts(const std::string &workspace, int64_t fromNs, int64_t toNs,
+                                    std::vector<PromptGroup> *groups, std::string *error)
+{
+    const std::string sql = std::string("SELECT workspace, prompt_hash, ") + kPromptSums +
+                            " FROM spans INDEXED BY spans_by_start WHERE " +
+                            (workspace.empty() ? "?1 = ''" : "workspace = ?1") +
+                            " AND prompt_hash IS NOT NULL AND start_ns >= ?2 AND start_ns < ?3 "
+                            "GROUP BY workspace, prompt_hash HAVING count(*) >= 2";
+    Statement stmt = m_db->prepare(sql, error);
+    if (!stmt)
+        return false;
+    sqlite3_stmt *s = stmt.get();
+    sqlite3_bind_text(s, 1, workspace.data(), int(workspace.size()), SQLITE_STATIC);
+    sqlite3_bind_int64(s, 2, fromNs);
+    sqlite3_bind_int64(s, 3, toNs);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        PromptGroup g;
+        g.workspace = columnText(s, 0);
+        g.hash = sqlite3_column_int64(s, 1);
+        readPromptSums(s, 2, &g);
+        groups->push_back(std::move(g));
+    }
+    if (rc != SQLITE_DONE) {
+        *error = "grouping identical prompts: " + m_db->lastError();
+        return false;
+    }
+    return true;
+}
+
+bool StoreReader::groupRolledUpPrompts(const std::string &workspace, int64_t fromNs, int64_t toNs,
+                                       std::vector<PromptGroup> *groups, std::string *error)
+{
+    const std::string sql =
+        std::string("SELECT workspace, prompt_hash, calls, cost_pusd, input_tokens, cached_input_tokens, "
+                    "first_start_ns, last_start_ns FROM prompt_rollups INDEXED BY prompt_rollups_repeated "
+                    "WHERE ") +
+        (workspace.empty() ? "?1 = ''" : "workspace = ?1") +
+        " AND calls >= 2 AND first_start_ns < ?3 AND last_start_ns >= ?2";
+    Statement stmt = m_db->prepare(sql, error);
+    Statement inRange = m_db->prepare(std::string("SELECT ") + kPromptSums +
+                                          " FROM spans INDEXED BY spans_by_prompt WHERE workspace = ?1 AND "
+                                          "prompt_hash = ?2 AND prompt_hash IS NOT NULL AND start_ns >= ?3 "
+                                          "AND start_ns < ?4",
+                                      error);
+    if (!stmt || !inRange)
+        return false;
+    sqlite3_stmt *s = stmt.get();
+    sqlite3_bind_text(s, 1, workspace.data(), int(workspace.size()), SQLITE_STATIC);
+    sqlite3_bind_int64(s, 2, fromNs);
+    sqlite3_bind_int64(s, 3, toNs);
+    sqlite3_stmt *r = inRange.get();
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        PromptGroup g;
+        g.workspace = columnText(s, 0);
+        g.hash = sqlite3_column_int64(s, 1);
+        if (sqlite3_column_int64(s, 6) >= fromNs && sqlite3_column_int64(s, 7) < toNs) {
+            readPromptSums(s, 2, &g); // every call of the group is inside the range
+        } else {
+            sqlite3_bind_text(r, 1, g.workspace.data(), int(g.workspace.size()), SQLITE_STATIC);
+            sqlite3_bind_int64(r, 2, g.hash);
+            sqlite3_bind_int64(r, 3, fromNs);
+            sqlite3_bind_int64(r, 4, toNs);
+            const bool read = sqlite3_step(r) == SQLITE_ROW;
+            if (read)
+                readPromptSums(r, 0, &g);
+            sqlite3_reset(r);
+            if (!read) {
+                *error = "counting a prompt's calls in the range: " + m_db->lastError();
+                return false;
+            }
+        }
+        if (g.calls >= 2)
+            groups->push_back(std::move(g));
+    }
+    if (rc != SQLITE_DONE) {
+        *error = "reading the repeated prompts: " + m_db->lastError();
+        return false;
+    }
+    return true;
 }
 
 int64_t StoreReader::promptHashesFromNs(std::string *error)

@@ -139,6 +139,10 @@ private:
                          std::map<std::string, MetricsAccumulator> *byKey, std::string *error);
     bool readRollups(const std::string &workspace, MetricsGrouping grouping, int64_t fromBucket,
                      int64_t toBucket, std::map<std::string, MetricsAccumulator> *byKey, std::string *error);
+    bool groupRangePrompts(const std::string &workspace, int64_t fromNs, int64_t toNs,
+                           std::vector<PromptGroup> *groups, std::string *error);
+    bool groupRolledUpPrompts(const std::string &workspace, int64_t fromNs, int64_t toNs,
+                              std::vector<PromptGroup> *groups, std::string *error);
     std::vector<CostlyItem> readCostlyItems(const std::string &sql, const std::string &workspace,
                                             int64_t fromNs, int64_t toNs, int limit, const char *what,
                                             std::string *error);

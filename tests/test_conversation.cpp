@@ -197,6 +197,7 @@ private Q_SLOTS:
     void parallelConversationsDedupAgainstTheirOwnPrompt();
     void sessionAcrossTraces();
     void sessionIsCapped();
+    void conversationIdGroupsTracesWithoutSession();
     void itemModel();
     void longMessagesFold();
     void laterTurnsAreBuiltWhenReached();
@@ -467,6 +468,42 @@ void TestConversation::sessionAcrossTraces()
     QVERIFY(!one.isSession());
     QCOMPARE(one.count(), 1);
     QCOMPARE(one.turns()[0].newFrom, 0);
+}
+
+// Spans with gen_ai.conversation.id and no session id: their traces form one conversation by that id; a
+// session id, where a trace has one, comes first (also when an update sums the trace again).
+void TestConversation::conversationIdGroupsTracesWithoutSession()
+{
+    Store store;
+    std::vector<Span> spans = sessionTraces("", 3);
+    for (Span &span : spans)
+        span.fields.conversationId = "conv-7";
+    std::vector<Span> tagged = sessionTraces("chat-9", 1, "tagged-");
+    for (Span &span : tagged) {
+        span.fields.conversationId = "conv-7";
+        spans.push_back(span);
+    }
+    QVERIFY(store.write(std::move(spans)));
+    std::string error;
+    auto reader = StoreReader::open(store.path(), &error);
+    QVERIFY2(reader, error.c_str());
+    QCOMPARE(SessionConversation::sessionOf(*reader, "local", "trace-2", &error), std::string("conv-7"));
+    QCOMPARE(SessionConversation::sessionOf(*reader, "local", "tagged-1", &error), std::string("chat-9"));
+    const Conversation c = SessionConversation::load(*reader, "local", "conv-7", &error);
+    QVERIFY2(error.empty(), error.c_str());
+    QCOMPARE(c.totalTraces(), 3);
+    QCOMPARE(c.count(), 3);
+    QCOMPARE(c.turns()[2].traceId, QStringLiteral("trace-3"));
+
+    // An update of a stored span sums its trace again from the spans: the same choice.
+    Span later = tagged[1];
+    later.endNs += 1'000'000;
+    QVERIFY(store.write({later}));
+    QCOMPARE(SessionConversation::sessionOf(*reader, "local", "tagged-1", &error), std::string("chat-9"));
+    later = store.spans("trace-1")[0];
+    later.endNs += 1'000'000;
+    QVERIFY(store.write({later}));
+    QCOMPARE(SessionConversation::sessionOf(*reader, "local", "trace-1", &error), std::string("conv-7"));
 }
 
 void TestConversation::sessionIsCapped()

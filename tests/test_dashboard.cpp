@@ -527,7 +527,7 @@ private Q_SLOTS:
         QVERIFY(!data.repeatedPrompts[0].promptCache);
         QVERIFY(std::abs(data.repeatedPrompts[0].savingUsd - 0.007) < 1e-9);
 
-        // A range of weeks walks the prompt index instead of the range's spans: the same group.
+        // A range of weeks reads the prompt rollups instead of the range's spans: the same group.
         query.fromNs = kBase - 14 * 24 * kHour;
         query.toNs = kBase + 14 * 24 * kHour;
         data = compute(path, query);

@@ -12,6 +12,7 @@
 #include "pricelistmodel.h"
 #include "pricingcontroller.h"
 #include "pricingeditor.h"
+#include "promptrollupcheck.h"
 #include "spanwriter.h"
 #include "storepaths.h"
 #include "storesupport.h"
@@ -380,6 +381,8 @@ private Q_SLOTS:
             price(s, oldPrices);
         batch[1].fields.costUsd = 0.5; // sent by the client
         batch[1].fields.costSource = CostSource::Given;
+        for (size_t i = 0; i < batch.size(); ++i)
+            batch[i].fields.promptHash = int64_t(i % 2); // the repeated prompts' rollups follow the costs
         QVERIFY(!batch[2].fields.costUsd && !batch[3].fields.costUsd);
 
         SpanWriter::Options options;
@@ -422,6 +425,7 @@ private Q_SLOTS:
         const CostTotals fromSpans = costsFromSpans(path);
         QCOMPARE(rollupCosts(path, "metric_rollups"), fromSpans);
         QCOMPARE(rollupCosts(path, "metric_rollups_hourly"), fromSpans);
+        QCOMPARE(tracedeck::testing::promptRollupMismatch(path.toStdString()), std::string());
 
         // The same prices again change nothing.
         done.clear();
@@ -432,8 +436,16 @@ private Q_SLOTS:
         });
         QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 10000);
         QCOMPARE(done.first().at(0).toLongLong(), 0);
-        writer->stop();
         QCOMPARE(rollupCosts(path, "metric_rollups"), fromSpans);
+
+        // A stored span updated after a recompute: only its own old values leave the rollups (the
+        // recompute's updates fired the same capture of old rows).
+        Span later = batch[4];
+        later.endNs += 1'000'000'000;
+        QVERIFY(writeAndWait(*writer, {later}).ok);
+        writer->stop();
+        QCOMPARE(rollupCosts(path, "metric_rollups"), costsFromSpans(path));
+        QCOMPARE(tracedeck::testing::promptRollupMismatch(path.toStdString()), std::string());
     }
 
     // Preferences ▸ Pricing in a running window: a changed price is saved as an override, prices new spans

@@ -6,6 +6,7 @@
 #include "database.h"
 #include "latencyhistogram.h"
 #include "metricsrollup.h"
+#include "promptrollupcheck.h"
 #include "schema.h"
 #include "spanwriter.h"
 #include "storereader.h"
@@ -23,6 +24,7 @@
 #include <set>
 
 using namespace tracedeck;
+using tracedeck::testing::promptRollupMismatch;
 using tracedeck::testing::writeAndWait;
 
 namespace {
@@ -103,6 +105,47 @@ bool withinBound(int64_t approx, int64_t exact, double bound)
     return std::abs(double(approx - exact)) <= bound * double(exact) + 1e-9;
 }
 
+// Prompt hashes called at least twice in [from, to) by the spans themselves, with the traces of each
+// group's first call.
+struct ExactRepeat {
+    int64_t calls = 0, costPico = 0, input = 0, cached = 0, first = INT64_MAX;
+    std::set<std::string> firstTraces;
+};
+
+std::map<int64_t, ExactRepeat> exactRepeats(const QString &path, const std::string &workspace, int64_t from,
+                                            int64_t to)
+{
+    std::string error;
+    auto db = Database::open(path.toStdString(), Database::Mode::ReadOnly, &error);
+    Statement stmt = db->prepare("SELECT prompt_hash, cost_usd, coalesce(input_tokens, 0), "
+                                 "coalesce(cached_input_tokens, 0), start_ns, trace_id FROM spans "
+                                 "WHERE workspace = ?1 AND prompt_hash IS NOT NULL AND start_ns >= ?2 "
+                                 "AND start_ns < ?3");
+    sqlite3_stmt *s = stmt.get();
+    sqlite3_bind_text(s, 1, workspace.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(s, 2, from);
+    sqlite3_bind_int64(s, 3, to);
+    std::map<int64_t, ExactRepeat> out;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        ExactRepeat &r = out[sqlite3_column_int64(s, 0)];
+        ++r.calls;
+        if (sqlite3_column_type(s, 1) != SQLITE_NULL)
+            r.costPico += MetricsRollup::toPicoUsd(sqlite3_column_double(s, 1));
+        r.input += sqlite3_column_int64(s, 2);
+        r.cached += sqlite3_column_int64(s, 3);
+        const int64_t start = sqlite3_column_int64(s, 4);
+        const std::string trace = reinterpret_cast<const char *>(sqlite3_column_text(s, 5));
+        if (start < r.first)
+            r.firstTraces.clear();
+        if (start <= r.first) {
+            r.first = start;
+            r.firstTraces.insert(trace);
+        }
+    }
+    std::erase_if(out, [](const auto &entry) { return entry.second.calls < 2; });
+    return out;
+}
+
 // A deterministic mix: 4 services, 3 models (and spans without), 2 providers, some users, costs on some.
 SpanBatch makeTraces(const std::string &workspace, int first, int count, uint32_t seed)
 {
@@ -130,6 +173,8 @@ SpanBatch makeTraces(const std::string &workspace, int first, int count, uint32_
                 span.fields.outputTokens = int64_t(rng() % 500);
                 if (rng() % 4)
                     span.fields.costUsd = double(rng() % 10'000) * 1e-6;
+                if ((t + s) % 7)
+                    span.fields.promptHash = int64_t((t * 3 + s) % 5);
             }
             if (t % 5 == 0)
                 span.fields.userId = "user-" + std::to_string(t % 7);
@@ -152,7 +197,8 @@ class TestRollup : public QObject {
     QString newPath() { return m_dir.filePath(QStringLiteral("rollup-%1.db").arg(++m_counter)); }
 
     // Every grouping, whole store and ranges cutting minutes: rollup answer vs exact spans.
-    void compareAll(const QString &path, const std::string &workspace)
+    // hashed: the spans carry prompt hashes (false after a rewind past the migration that added them).
+    void compareAll(const QString &path, const std::string &workspace, bool hashed = true)
     {
         std::string error;
         auto reader = StoreReader::open(path.toStdString(), &error);
@@ -208,6 +254,48 @@ class TestRollup : public QObject {
                                      group.traces >= (anchored.count(group.key) ? anchored.at(group.key) : 0),
                                  where.constData());
                 }
+            }
+        }
+        comparePrompts(path, workspace, hashed);
+    }
+
+    // prompt_rollups against the spans, and the repeated prompts of ranges read from it (longer than two
+    // days: every group inside, groups straddling either end) or from the range's spans (shorter).
+    void comparePrompts(const QString &path, const std::string &workspace, bool hashed = true)
+    {
+        const std::string mismatch = promptRollupMismatch(path.toStdString());
+        QVERIFY2(mismatch.empty(), mismatch.c_str());
+        std::string error;
+        auto reader = StoreReader::open(path.toStdString(), &error);
+        QVERIFY2(reader, error.c_str());
+        constexpr int64_t kDay = 24 * 60 * kMinute;
+        const std::vector<std::pair<int64_t, int64_t>> ranges = {
+            {kBase - 3 * kDay, kBase + 3 * kDay},
+            {kBase + 2 * kMinute + 17'321 * kMs, kBase + 3 * kDay},
+            {kBase - 3 * kDay, kBase + 3 * kMinute + 5'003 * kMs},
+            {kBase + kMinute, kBase + 4 * kMinute},
+        };
+        for (const auto &[from, to] : ranges) {
+            const QByteArray where =
+                "prompts in " + QByteArray::number(qint64(from)) + ".." + QByteArray::number(qint64(to));
+            const auto exact = exactRepeats(path, workspace, from, to);
+            const auto groups = reader->repeatedPrompts(workspace, from, to, 1000, &error);
+            QVERIFY2(error.empty(), error.c_str());
+            QVERIFY2(groups.size() == exact.size(), where.constData());
+            QVERIFY2(exact.empty() != hashed, where.constData());
+            for (size_t i = 0; i < groups.size(); ++i) {
+                const PromptGroup &g = groups[i];
+                const auto it = exact.find(g.hash);
+                QVERIFY2(it != exact.end(), where.constData());
+                QVERIFY2(g.calls == it->second.calls, where.constData());
+                QVERIFY2(g.costPicoUsd == it->second.costPico, where.constData());
+                QVERIFY2(g.inputTokens == it->second.input, where.constData());
+                QVERIFY2(g.cachedInputTokens == it->second.cached, where.constData());
+                QVERIFY2(it->second.firstTraces.count(g.traceId), where.constData());
+                QVERIFY2(g.workspace == workspace, where.constData());
+                if (i > 0)
+                    QVERIFY2(groups[i - 1].costPicoUsd >= g.costPicoUsd,
+                             where.constData()); // costliest first
             }
         }
     }
@@ -281,6 +369,7 @@ private Q_SLOTS:
             case 3:
                 span.fields.model = "model-9";
                 span.fields.costUsd = 0.5;
+                span.fields.promptHash = 9;
                 break;
             case 4:
                 span.service = "svc-moved";
@@ -300,6 +389,9 @@ private Q_SLOTS:
         // Rows whose spans all moved away are gone, not left at zero.
         QCOMPARE(Database::open(path.toStdString(), Database::Mode::ReadOnly, &error)
                      ->queryInt("SELECT count(*) FROM metric_rollups WHERE spans <= 0"),
+                 int64_t(0));
+        QCOMPARE(Database::open(path.toStdString(), Database::Mode::ReadOnly, &error)
+                     ->queryInt("SELECT count(*) FROM prompt_rollups WHERE calls <= 0"),
                  int64_t(0));
     }
 
@@ -346,7 +438,48 @@ private Q_SLOTS:
             QVERIFY2(writer, error.c_str());
         }
         QCOMPARE(dumpRollups(), kept);
-        compareAll(path, "local");
+        compareAll(path, "local", false);
+    }
+
+    // The prompt rollups' backfill (schema 11) builds the rows the writer keeps.
+    void promptRollupsBackfilled()
+    {
+        const QString path = newPath();
+        std::string error;
+        const auto dump = [&path] {
+            std::string e;
+            auto db = Database::open(path.toStdString(), Database::Mode::ReadOnly, &e);
+            Statement stmt = db->prepare("SELECT * FROM prompt_rollups ORDER BY workspace, prompt_hash");
+            QStringList rows;
+            while (sqlite3_step(stmt.get()) == SQLITE_ROW) {
+                QStringList row;
+                for (int c = 0; c < sqlite3_column_count(stmt.get()); ++c)
+                    row << QString::fromUtf8(
+                        reinterpret_cast<const char *>(sqlite3_column_text(stmt.get(), c)));
+                rows << row.join(QLatin1Char('|'));
+            }
+            return rows;
+        };
+        {
+            auto writer = SpanWriter::open(path.toStdString(), &error);
+            QVERIFY2(writer, error.c_str());
+            QVERIFY(writeAndWait(*writer, makeTraces("local", 0, 200, 5)).ok);
+            QVERIFY(writeAndWait(*writer, makeTraces("team", 0, 40, 6)).ok);
+        }
+        const QStringList kept = dump();
+        QCOMPARE(kept.size(), 10); // five prompts in each workspace
+        {
+            auto db = Database::open(path.toStdString(), Database::Mode::ReadWrite, &error);
+            QVERIFY(db->exec("DROP TABLE prompt_rollups; PRAGMA user_version = " +
+                                 std::to_string(Schema::kPromptRollupsVersion - 1),
+                             &error));
+        }
+        {
+            auto writer = SpanWriter::open(path.toStdString(), &error);
+            QVERIFY2(writer, error.c_str());
+        }
+        QCOMPARE(dump(), kept);
+        comparePrompts(path, "team");
     }
 };
 
