@@ -218,6 +218,7 @@ Workstation::Workstation(Engine &engine, QObject *parent)
     });
     connect(&m_refreshThrottle, &QTimer::timeout, m_traces, &TraceListModel::refresh);
     connect(&m_refreshThrottle, &QTimer::timeout, this, &Workstation::updateEmptyState);
+    connect(&m_refreshThrottle, &QTimer::timeout, this, [this] { loadConversation(true); });
     m_serviceMapThrottle.setSingleShot(true);
     m_serviceMapThrottle.setInterval(5000); // a scan of up to 200k spans: at most every 5 s under live ingest
     connect(&m_serviceMapThrottle, &QTimer::timeout, this, &Workstation::serviceMapChanged);
@@ -913,16 +914,21 @@ void Workstation::loadTrace(const QString &traceId)
     loadConversation();
 }
 
-void Workstation::loadConversation()
+void Workstation::loadConversation(bool refresh)
 {
+    if (refresh &&
+        (m_conversationSession.isEmpty() || m_conversation->scope() != ConversationView::Scope::Session))
+        return;
     const quint64 generation = ++m_conversationGeneration;
     const bool wantSession = m_conversation->scope() == ConversationView::Scope::Session;
-    m_detailReader->post([this, generation, wantSession, workspace = m_traces->filter().workspace,
+    m_detailReader->post([this, generation, wantSession, refresh, workspace = m_traces->filter().workspace,
                           id = m_shownTrace.toStdString(),
-                          loadedSession = m_conversationSession.toStdString()](StoreReader *reader,
-                                                                               const std::string &openError) {
+                          loadedSession = m_conversationSession.toStdString(),
+                          loadedStamp = m_conversationStamp](StoreReader *reader,
+                                                             const std::string &openError) {
         std::string error = openError;
         std::string session;
+        std::string stamp;
         std::shared_ptr<const Conversation> conversation; // null: the session's conversation is shown already
         if (reader)
             session = SessionConversation::sessionOf(*reader, workspace, id, &error);
@@ -930,9 +936,12 @@ void Workstation::loadConversation()
         // Session ids are per workspace: the same id elsewhere is another conversation.
         const std::string sessionKey = sessionScope ? workspace + '\x1f' + session : std::string();
         if (reader && error.empty() && sessionScope) {
-            if (sessionKey != loadedSession)
+            stamp = SessionConversation::stamp(*reader, workspace, session, &error);
+            if (error.empty() && (sessionKey != loadedSession || stamp != loadedStamp))
                 conversation = std::make_shared<const Conversation>(
                     SessionConversation::load(*reader, workspace, session, &error));
+        } else if (refresh) {
+            return; // the trace shown has no session any more: the next selection decides
         } else {
             auto trace = std::make_shared<Conversation>();
             if (reader && error.empty() && SessionConversation::hasLlmCalls(*reader, workspace, id, &error))
@@ -943,10 +952,10 @@ void Workstation::loadConversation()
             conversation = std::make_shared<const Conversation>();
         QMetaObject::invokeMethod(
             this,
-            [this, generation, conversation, error, session = QString::fromStdString(session),
+            [this, generation, refresh, conversation, error, stamp, session = QString::fromStdString(session),
              sessionKey = QString::fromStdString(sessionKey)] {
-                if (generation != m_conversationGeneration)
-                    return;
+                if (generation != m_conversationGeneration || (refresh && !conversation && error.empty()))
+                    return; // a refresh that found nothing new leaves the view (and its replay) alone
                 if (!error.empty())
                     m_window->statusBar()->showMessage(QString::fromStdString(error), 10000);
                 m_conversation->setSessionAvailable(!session.isEmpty());
@@ -954,6 +963,7 @@ void Workstation::loadConversation()
                 if (conversation) {
                     m_conversationModel->setConversation(conversation);
                     m_conversationSession = error.empty() ? sessionKey : QString();
+                    m_conversationStamp = error.empty() ? stamp : std::string();
                 }
                 if (const int index = m_timeline->selectedSpan(); m_timelineData && index >= 0)
                     m_conversation->setCurrentSpan(m_timelineData->spanIdString(index));

@@ -118,7 +118,8 @@ Q_SIGNALS:
 private:
     void loadTrace(const QString &traceId);
     // The conversation of the shown trace, or of its whole session (kept when the session is already shown).
-    void loadConversation();
+    // refresh: only to follow new traces of the session shown (nothing happens when it has none).
+    void loadConversation(bool refresh = false);
     void openTraceAtSpan(const QString &traceId, const QString &spanId);
     void showSpan(int index);
     void selectSpanById(const QString &spanId);
@@ -174,8 +175,9 @@ private:
     QString m_shownTrace;
     quint64 m_traceGeneration = 0;
     quint64 m_conversationGeneration = 0;
-    QString m_conversationSession; // workspace + US + session shown as one chat; empty in trace scope
-    QString m_pendingTrace;        // a message of this trace was clicked: select m_pendingSpan once it shows
+    QString m_conversationSession;   // workspace + US + session shown as one chat; empty in trace scope
+    std::string m_conversationStamp; // SessionConversation::stamp of the session shown
+    QString m_pendingTrace; // a message of this trace was clicked: select m_pendingSpan once it shows
     QString m_pendingSpan;
     quint64 m_spanGeneration = 0;
     QTimer m_refreshThrottle;

@@ -45,6 +45,17 @@ std::string SessionConversation::sessionOf(StoreReader &reader, const std::strin
     return session;
 }
 
+std::string SessionConversation::stamp(StoreReader &reader, const std::string &workspace,
+                                       const std::string &sessionId, std::string *error)
+{
+    std::string stamp;
+    queryOne(reader,
+             "SELECT count(*) || ':' || coalesce(sum(span_count), 0) || ':' || coalesce(max(stored_ns), 0) "
+             "FROM traces WHERE workspace = ?1 AND session_id = ?2",
+             workspace, sessionId, &stamp, nullptr, error);
+    return stamp;
+}
+
 bool SessionConversation::hasLlmCalls(StoreReader &reader, const std::string &workspace,
                                       const std::string &traceId, std::string *error)
 {

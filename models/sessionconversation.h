@@ -21,6 +21,9 @@ public:
     // The session of a trace; empty when it has none (or the trace is unknown).
     static std::string sessionOf(StoreReader &reader, const std::string &workspace,
                                  const std::string &traceId, std::string *error);
+    // Changes whenever a trace of the session is added or written to (its traces, spans and last write).
+    static std::string stamp(StoreReader &reader, const std::string &workspace, const std::string &sessionId,
+                             std::string *error);
     // Whether the trace has an LLM call, without reading its spans' JSON.
     static bool hasLlmCalls(StoreReader &reader, const std::string &workspace, const std::string &traceId,
                             std::string *error);

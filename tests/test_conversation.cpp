@@ -844,6 +844,18 @@ void TestConversation::workstationSessionReplay()
         shown << b->property("role").toString();
     QCOMPARE(shown, (QStringList{QStringLiteral("user"), QStringLiteral("assistant")}));
 
+    // A new trace of the session arrives while it is shown: the chat follows, without another click.
+    std::vector<Span> fourth;
+    for (Span &span : sessionTraces("chat-1", 4))
+        if (span.traceId == "trace-4")
+            fourth.push_back(std::move(span));
+    QVERIFY(!fourth.empty());
+    QVERIFY(testing::writeAndWait(*engine.writer(), std::move(fourth)).ok);
+    QTRY_COMPARE_WITH_TIMEOUT(ws->conversationModel().rowCount(), 4, 10000);
+    QCOMPARE(view.traceSeparators().size(), 4);
+    QCOMPARE(ws->conversationModel().turn(3).traceId, QStringLiteral("trace-4"));
+    QCOMPARE(ws->shownTraceId(), QStringLiteral("trace-1"));
+
     // Stepping walks all turns; a turn of another trace opens that trace with its call selected.
     const auto selectedId = [&] {
         const auto data = ws->timeline().data();
@@ -861,7 +873,7 @@ void TestConversation::workstationSessionReplay()
     QTRY_COMPARE(selectedId(), QStringLiteral("llm"));
     QCOMPARE(view.currentTurn(), 1);
     QTRY_COMPARE(conversationShown.last().first().toString(), QStringLiteral("trace-2"));
-    QCOMPARE(ws->conversationModel().rowCount(), 3); // the session's conversation is kept, not reloaded
+    QCOMPARE(ws->conversationModel().rowCount(), 4); // the session's conversation is kept, not reloaded
     QCOMPARE(view.currentTurn(), 1);
     view.stepBack();
     QTRY_COMPARE(ws->shownTraceId(), QStringLiteral("trace-1"));
