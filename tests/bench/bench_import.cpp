@@ -23,6 +23,7 @@
 #include <sys/resource.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <string>
 
@@ -213,6 +214,9 @@ int main(int argc, char **argv)
                 double(spans) / cpu);
     if (rawMbps > 0)
         std::printf("  import / raw parse: %.2f\n", importMbps / rawMbps);
-    std::printf("  (machine shared with other builds: figures are noisy)\n");
+    // Other work on the machine inflates every figure: say how loaded it was.
+    double load[3] = {0, 0, 0};
+    if (getloadavg(load, 3) == 3)
+        std::printf("  load average during the run: %.2f (1 min), %.2f (5 min)\n", load[0], load[1]);
     return 0;
 }
