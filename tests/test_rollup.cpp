@@ -146,6 +146,22 @@ std::map<int64_t, ExactRepeat> exactRepeats(const QString &path, const std::stri
     return out;
 }
 
+// Every row of a query, its columns joined by '|'.
+QStringList dumpRows(const QString &path, const std::string &sql)
+{
+    std::string error;
+    auto db = Database::open(path.toStdString(), Database::Mode::ReadOnly, &error);
+    Statement stmt = db->prepare(sql, &error);
+    QStringList rows;
+    while (stmt && sqlite3_step(stmt.get()) == SQLITE_ROW) {
+        QStringList row;
+        for (int c = 0; c < sqlite3_column_count(stmt.get()); ++c)
+            row << QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt.get(), c)));
+        rows << row.join(QLatin1Char('|'));
+    }
+    return rows;
+}
+
 // A deterministic mix: 4 services, 3 models (and spans without), 2 providers, some users, costs on some.
 SpanBatch makeTraces(const std::string &workspace, int first, int count, uint32_t seed)
 {
@@ -400,21 +416,9 @@ private Q_SLOTS:
         const QString path = newPath();
         std::string error;
         const auto dumpRollups = [&path] {
-            std::string e;
-            auto db = Database::open(path.toStdString(), Database::Mode::ReadOnly, &e);
-            Statement stmt =
-                db->prepare("SELECT workspace, grouping, bucket, group_key, spans, errors, traces, "
-                            "input_tokens, output_tokens, cost_pusd, cost_spans, hex(latency) "
-                            "FROM metric_rollups ORDER BY 1, 2, 3, 4");
-            QStringList rows;
-            while (sqlite3_step(stmt.get()) == SQLITE_ROW) {
-                QStringList row;
-                for (int c = 0; c < 12; ++c)
-                    row << QString::fromUtf8(
-                        reinterpret_cast<const char *>(sqlite3_column_text(stmt.get(), c)));
-                rows << row.join(QLatin1Char('|'));
-            }
-            return rows;
+            return dumpRows(path, "SELECT workspace, grouping, bucket, group_key, spans, errors, traces, "
+                                  "input_tokens, output_tokens, cost_pusd, cost_spans, hex(latency) "
+                                  "FROM metric_rollups ORDER BY 1, 2, 3, 4");
         };
         {
             auto writer = SpanWriter::open(path.toStdString(), &error);
@@ -447,18 +451,7 @@ private Q_SLOTS:
         const QString path = newPath();
         std::string error;
         const auto dump = [&path] {
-            std::string e;
-            auto db = Database::open(path.toStdString(), Database::Mode::ReadOnly, &e);
-            Statement stmt = db->prepare("SELECT * FROM prompt_rollups ORDER BY workspace, prompt_hash");
-            QStringList rows;
-            while (sqlite3_step(stmt.get()) == SQLITE_ROW) {
-                QStringList row;
-                for (int c = 0; c < sqlite3_column_count(stmt.get()); ++c)
-                    row << QString::fromUtf8(
-                        reinterpret_cast<const char *>(sqlite3_column_text(stmt.get(), c)));
-                rows << row.join(QLatin1Char('|'));
-            }
-            return rows;
+            return dumpRows(path, "SELECT * FROM prompt_rollups ORDER BY workspace, prompt_hash");
         };
         {
             auto writer = SpanWriter::open(path.toStdString(), &error);
