@@ -14,10 +14,14 @@
 #include "mainwindow.h"
 
 #include <QComboBox>
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDockWidget>
+#include <QSettings>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
+
+#include <algorithm>
 
 namespace tracedeck {
 
@@ -47,6 +51,7 @@ QString subjectOf(const Budget &b)
 BudgetController::BudgetController(Engine &engine, MainWindow &window, CostDashboard &dashboard,
                                    std::function<int64_t()> clock, QObject *parent)
     : QObject(parent)
+    , m_storePath(QString::fromStdString(engine.writer()->path()))
     , m_window(window)
     , m_dashboard(dashboard)
     , m_model(new BudgetAdminModel(this))
@@ -90,6 +95,7 @@ BudgetController::BudgetController(Engine &engine, MainWindow &window, CostDashb
     connect(m_dashboard.budgetSpend(), &BudgetSpendView::editRequested, this, &BudgetController::openBudgets);
     connect(&m_window, &MainWindow::budgetsRequested, this, &BudgetController::openBudgets);
     connect(m_panel, &AlertsPanel::unreadCountChanged, m_badge, &AlertBadge::setCount);
+    m_badge->setCount(m_panel->unreadCount()); // the alerts read above, before this connection
     connect(m_panel, &AlertsPanel::periodActivated, this, &BudgetController::showPeriod);
     connect(m_badge, &QToolButton::clicked, this, [dock] {
         dock->show();
@@ -98,7 +104,7 @@ BudgetController::BudgetController(Engine &engine, MainWindow &window, CostDashb
     // Looking at the panel reads its alerts (they stay bold until it is hidden).
     connect(dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         if (visible)
-            m_panel->markAllRead();
+            markAlertsRead();
         else
             m_panel->clearHighlight();
     });
@@ -110,14 +116,35 @@ BudgetController::~BudgetController() = default; // the monitor, a child, waits 
 void BudgetController::reloadAlerts()
 {
     QString error;
-    m_panel->setAlerts(m_model->alerts(kShownAlerts, &error));
+    const std::vector<BudgetAlert> alerts = m_model->alerts(kShownAlerts, &error);
+    const qint64 seen = QSettings().value(seenAlertKey(), 0).toLongLong();
+    const auto unread = std::count_if(alerts.begin(), alerts.end(),
+                                      [seen](const BudgetAlert &alert) { return alert.id > seen; });
+    m_panel->setAlerts(alerts, int(unread));
+    if (m_window.alertsDock()->isVisible())
+        markAlertsRead();
+}
+
+void BudgetController::markAlertsRead()
+{
+    m_panel->markAllRead();
+    qint64 newest = QSettings().value(seenAlertKey(), 0).toLongLong();
+    for (int i = 0; i < m_panel->count(); ++i)
+        newest = std::max<qint64>(newest, m_panel->alertAt(i).id);
+    QSettings().setValue(seenAlertKey(), newest);
+}
+
+QString BudgetController::seenAlertKey() const
+{
+    const QByteArray hash = QCryptographicHash::hash(m_storePath.toUtf8(), QCryptographicHash::Sha1).toHex();
+    return QStringLiteral("alerts/seen-%1").arg(QString::fromLatin1(hash.left(16)));
 }
 
 void BudgetController::alertRaised(const BudgetAlert &alert)
 {
     m_panel->addAlert(alert);
     if (m_window.alertsDock()->isVisible())
-        m_panel->markAllRead();
+        markAlertsRead();
     const QString text = tr("Workspace %1 reached %2: %3 of %4")
                              .arg(QString::fromStdString(alert.budget.workspace), subjectOf(alert.budget),
                                   budgetMoney(alert.spendPicoUsd), budgetMoney(alert.limitPicoUsd));

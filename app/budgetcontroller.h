@@ -49,8 +49,13 @@ private:
     void alertRaised(const BudgetAlert &alert);
     void showPeriod(const BudgetAlert &alert);
     void reloadAlerts();
+    // Marks the panel's alerts read and remembers the newest one seen for this store (QSettings), so the
+    // alerts raised while no window looked (another run, --headless) are unread in the next window.
+    void markAlertsRead();
+    QString seenAlertKey() const;
     QString dashboardWorkspace() const;
 
+    QString m_storePath;
     MainWindow &m_window;
     CostDashboard &m_dashboard;
     BudgetAdminModel *m_model;

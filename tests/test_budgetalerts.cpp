@@ -89,6 +89,17 @@ class TestBudgetAlerts : public QObject {
         QCOMPARE(response.status, 200);
     }
 
+    // A new window over the running engine (the old one closed), as the next start of the app would show.
+    void openWindow()
+    {
+        m_workstation.reset();
+        m_workstation = std::make_unique<Workstation>(m_engine);
+        m_workstation->window().resize(1500, 1000);
+        m_workstation->window().show();
+        QVERIFY(QTest::qWaitForWindowExposed(&m_workstation->window()));
+        budgets().monitor().setInterval(200); // the app's 3 s throttle, shortened for the test
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -102,11 +113,7 @@ private Q_SLOTS:
         options.ingest.address.port = 0;
         QString error;
         QVERIFY2(m_engine.start(options, &error), qPrintable(error));
-        m_workstation = std::make_unique<Workstation>(m_engine);
-        m_workstation->window().resize(1500, 1000);
-        m_workstation->window().show();
-        QVERIFY(QTest::qWaitForWindowExposed(&m_workstation->window()));
-        budgets().monitor().setInterval(200); // the app's 3 s throttle, shortened for the test
+        openWindow();
     }
 
     void cleanupTestCase()
@@ -213,6 +220,17 @@ private Q_SLOTS:
         dashboardDock->hide();
     }
 
+    // An alert nobody looked at is still unread in the next window; once the panel was shown, it is not.
+    void unreadAlertsOutliveTheWindow()
+    {
+        QCOMPARE(budgets().alerts().unreadCount(), 1);
+        openWindow();
+        QCOMPARE(budgets().alerts().count(), 1);
+        QCOMPARE(budgets().alerts().unreadCount(), 1);
+        QTRY_VERIFY(budgets().badge().isVisible());
+        QCOMPARE(budgets().badge().text(), QStringLiteral("1 budget alert(s)"));
+    }
+
     void alertsPanelOpensThePeriod()
     {
         AlertsPanel &panel = budgets().alerts();
@@ -238,6 +256,11 @@ private Q_SLOTS:
         // The custom range edits hold minutes: the day's start and end to the minute.
         QCOMPARE(*query.fromNs, alert.periodStartNs);
         QCOMPARE(*query.toNs, alert.periodEndNs);
+
+        openWindow(); // read in the last window: read in this one
+        QCOMPARE(budgets().alerts().count(), 1);
+        QCOMPARE(budgets().alerts().unreadCount(), 0);
+        QVERIFY(!budgets().badge().isVisible());
     }
 };
 

@@ -1,5 +1,7 @@
 #include "alertspanel.h"
 
+#include <algorithm>
+
 #include "budgetmoney.h"
 #include "displayformat.h"
 
@@ -68,15 +70,16 @@ AlertsPanel::AlertsPanel(QWidget *parent)
     fill();
 }
 
-void AlertsPanel::setAlerts(const std::vector<BudgetAlert> &alerts)
+void AlertsPanel::setAlerts(const std::vector<BudgetAlert> &alerts, int unread)
 {
     m_alerts = alerts;
-    const bool changed = m_unread != 0;
-    m_unread = 0;
-    m_highlighted = 0;
+    unread = std::clamp(unread, 0, int(m_alerts.size()));
+    const bool changed = m_unread != unread;
+    m_unread = unread;
+    m_highlighted = unread;
     fill();
     if (changed)
-        Q_EMIT unreadCountChanged(0);
+        Q_EMIT unreadCountChanged(m_unread);
 }
 
 void AlertsPanel::addAlert(const BudgetAlert &alert)

@@ -19,8 +19,8 @@ class AlertsPanel : public QWidget {
 public:
     explicit AlertsPanel(QWidget *parent = nullptr);
 
-    // The stored alerts (already seen), replacing the list.
-    void setAlerts(const std::vector<BudgetAlert> &alerts);
+    // The stored alerts, newest first, replacing the list; the first `unread` of them not yet seen.
+    void setAlerts(const std::vector<BudgetAlert> &alerts, int unread = 0);
     // A new crossing: on top, unread.
     void addAlert(const BudgetAlert &alert);
     int count() const { return int(m_alerts.size()); }
