@@ -38,14 +38,20 @@ QString LanguageLoader::languageFor(const QLocale &locale)
 QString LanguageLoader::load(const QString &language)
 {
     removeAll();
-    const QString code = language.isEmpty() ? languageFor(QLocale::system()) : language;
+    QString code = language.isEmpty() ? languageFor(QLocale::system()) : language;
     if (!languages().contains(code))
-        return QStringLiteral("en");
+        code = QStringLiteral("en");
     auto app = std::make_unique<QTranslator>();
-    if (!app->load(QStringLiteral(":/i18n/tracedeck_%1.qm").arg(code)))
-        return QStringLiteral("en");
+    if (!app->load(QStringLiteral(":/i18n/tracedeck_%1.qm").arg(code))) {
+        code = QStringLiteral("en");
+        if (!app->load(QStringLiteral(":/i18n/tracedeck_en.qm")))
+            return code;
+    }
     m_app = app.release();
     QCoreApplication::installTranslator(m_app);
+    // English is the source text; its file holds only the plural forms ("1 span", "2 spans").
+    if (code == u"en")
+        return code;
     // qt6-translations-l10n provides these; without it Qt's own dialogs stay in English.
     auto qt = std::make_unique<QTranslator>();
     if (qt->load(QLocale(code), QStringLiteral("qtbase"), QStringLiteral("_"),
