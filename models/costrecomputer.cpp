@@ -37,9 +37,9 @@ bool CostRecomputer::prepare(std::string *error)
     // Given costs (cost_source 1) are the client's and stay.
     m_candidates = m_db.prepare(
         "SELECT id, workspace, trace_id, start_ns, end_ns, status, service, model, provider, user_id, "
-        "category, input_tokens, cached_input_tokens, output_tokens, cost_usd, cost_source, prompt_hash FROM "
-        "spans "
-        "WHERE id > ?1 AND id <= ?2 AND model IS NOT NULL AND cost_source <> 1 ORDER BY id LIMIT ?3",
+        "category, input_tokens, cached_input_tokens, output_tokens, cost_usd, cost_source, prompt_hash "
+        "FROM spans WHERE id > ?1 AND id <= ?2 AND model IS NOT NULL AND cost_source <> 1 "
+        "ORDER BY id LIMIT ?3",
         error);
     m_updateSpan = m_db.prepare("UPDATE spans SET cost_usd = ?2, cost_source = ?3 WHERE id = ?1", error);
     m_updateTrace =
