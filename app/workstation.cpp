@@ -919,7 +919,9 @@ void Workstation::loadConversation(bool refresh)
     if (refresh &&
         (m_conversationSession.isEmpty() || m_conversation->scope() != ConversationView::Scope::Session))
         return;
-    const quint64 generation = ++m_conversationGeneration;
+    // A refresh must not void a load the user asked for that is still on its way: it takes that load's
+    // generation instead of a new one (the reader runs jobs in order, so it answers after it).
+    const quint64 generation = refresh ? m_conversationGeneration : ++m_conversationGeneration;
     const bool wantSession = m_conversation->scope() == ConversationView::Scope::Session;
     m_detailReader->post([this, generation, wantSession, refresh, workspace = m_traces->filter().workspace,
                           id = m_shownTrace.toStdString(),
